@@ -1,0 +1,28 @@
+/**
+ * `npm run content:check` validates every file in content/ and prints each
+ * problem as one sentence with file:line:column, node and field.
+ * `npm run content:publish` also adds new step ids to content/published-ids.txt.
+ */
+import { formatError } from '../src/content/errors.ts';
+import { loadContent, publishAll, PUBLISHED_FILE } from '../src/content/load.ts';
+
+const root = process.cwd();
+const publish = process.argv.includes('--publish');
+let { trees, errors } = loadContent(root);
+
+if (publish) {
+  const blocking = errors.filter((e) => !e.message.includes('content:publish'));
+  if (blocking.length === 0) {
+    const added = publishAll(root, trees);
+    console.log(added.length ? `Published ${added.length} step id(s) in ${PUBLISHED_FILE}.` : 'Every step id is already published.');
+    ({ trees, errors } = loadContent(root));
+  }
+}
+
+for (const e of errors) console.error(formatError(e));
+if (errors.length > 0) {
+  console.error(`\n${errors.length} problem(s) in content/.`);
+  process.exit(1);
+}
+const steps = trees.reduce((n, t) => n + Object.keys(t.tree?.nodes ?? {}).length, 0);
+console.log(`Content OK: ${trees.length} tree(s), ${steps} steps.`);

@@ -1,0 +1,61 @@
+/** One problem found in a content file, located to the character. */
+export interface ContentError {
+  file: string;
+  line: number;
+  col: number;
+  /** The step the problem is in, when it is in one. */
+  node?: string;
+  /** The field, as a path inside the node (or the file): `answers[1].next`. */
+  field?: string;
+  message: string;
+}
+
+/**
+ * One plain sentence:
+ * `content/trees/x.yaml:42:9 node "sig-check" → answers[1].next: "sig-fx" is not a node of this tree (did you mean "sig-fix"?)`
+ */
+export function formatError(e: ContentError): string {
+  const where = `${e.file}:${e.line}:${e.col}`;
+  const node = e.node ? ` node "${e.node}"` : '';
+  const field = e.field ? `${e.node ? ' →' : ''} ${e.field}:` : node ? ':' : '';
+  return `${where}${node}${field} ${e.message}`;
+}
+
+/** `['answers', 1, 'next']` → `answers[1].next`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+/** Levenshtein distance, for did-you-mean hints. */
+export function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate when it is close enough to be a likely typo. */
+export function didYouMean(wrong: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = distance(wrong, c);
+    if (d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(wrong.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,143 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Block, Inline, Markdown } from '../engine/model.ts';
+
+/** Markdown the content may use could not be converted; `message` says why. */
+export class MarkdownError extends Error {}
+
+const SAFE_HREF = /^https:\/\/[^\s<>"']+$/;
+
+/**
+ * Converts the Markdown subset allowed in content into a small JSON tree that
+ * the UI renders with React elements, so no HTML string ever reaches the page.
+ * Runs at build time only (marked is not shipped to the browser).
+ * @throws MarkdownError for raw HTML, images, tables, rules and non-https links.
+ */
+export function toMarkdown(source: string): Markdown {
+  const tokens = new Lexer({ gfm: true }).lex(source.trim());
+  return blocks(tokens);
+}
+
+function blocks(tokens: Token[]): Block[] {
+  const out: Block[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'space':
+        break;
+      case 'paragraph':
+        out.push({ t: 'p', c: inlines((token as Tokens.Paragraph).tokens) });
+        break;
+      case 'text': {
+        // Block-level text appears inside tight list items.
+        const text = token as Tokens.Text;
+        out.push({ t: 'p', c: text.tokens ? inlines(text.tokens) : [text.text] });
+        break;
+      }
+      case 'heading': {
+        const heading = token as Tokens.Heading;
+        const level = Math.min(4, Math.max(2, heading.depth)) as 2 | 3 | 4;
+        out.push({ t: 'h', level, c: inlines(heading.tokens) });
+        break;
+      }
+      case 'code': {
+        const code = token as Tokens.Code;
+        out.push({ t: 'pre', lang: code.lang ?? '', v: code.text });
+        break;
+      }
+      case 'list': {
+        const list = token as Tokens.List;
+        const items = list.items.map((item) => blocks(item.tokens));
+        const start = typeof list.start === 'number' && list.start !== 1 ? list.start : undefined;
+        out.push(start === undefined ? { t: list.ordered ? 'ol' : 'ul', items } : { t: 'ol', start, items });
+        break;
+      }
+      case 'blockquote':
+        out.push({ t: 'quote', c: blocks((token as Tokens.Blockquote).tokens) });
+        break;
+      default:
+        throw new MarkdownError(unsupported(token));
+    }
+  }
+  return out;
+}
+
+function inlines(tokens: Token[] | undefined): Inline[] {
+  const out: Inline[] = [];
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'text': {
+        const text = token as Tokens.Text;
+        if (text.tokens && text.tokens.length > 0) out.push(...inlines(text.tokens));
+        else out.push(text.text);
+        break;
+      }
+      case 'escape':
+        out.push((token as Tokens.Escape).text);
+        break;
+      case 'codespan':
+        out.push({ t: 'code', v: (token as Tokens.Codespan).text });
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+        out.push({ t: token.type, c: inlines((token as Tokens.Strong).tokens) });
+        break;
+      case 'br':
+        out.push({ t: 'br' });
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        if (!SAFE_HREF.test(link.href)) {
+          throw new MarkdownError(`the link "${link.href}" must be an https:// address`);
+        }
+        out.push({ t: 'a', href: link.href, c: inlines(link.tokens) });
+        break;
+      }
+      default:
+        throw new MarkdownError(unsupported(token));
+    }
+  }
+  return joinStrings(out);
+}
+
+function unsupported(token: Token): string {
+  const what: Record<string, string> = {
+    html: 'raw HTML',
+    image: 'an image',
+    table: 'a table',
+    hr: 'a horizontal rule',
+    def: 'a link definition',
+  };
+  const snippet = token.raw.trim().slice(0, 40);
+  return `${what[token.type] ?? `Markdown "${token.type}"`} is not allowed in content ("${snippet}")`;
+}
+
+/** Adjacent strings become one, so the JSON stays small. */
+function joinStrings(items: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (typeof item === 'string' && typeof last === 'string') out[out.length - 1] = last + item;
+    else out.push(item);
+  }
+  return out;
+}
+
+/** Plain text of a Markdown tree, for search and summaries. */
+export function markdownText(md: Markdown): string {
+  const inline = (c: Inline[]): string =>
+    c.map((i) => (typeof i === 'string' ? i : i.t === 'code' ? i.v : i.t === 'br' ? ' ' : inline(i.c))).join('');
+  const block = (b: Block): string => {
+    switch (b.t) {
+      case 'p':
+      case 'h':
+        return inline(b.c);
+      case 'pre':
+        return b.v;
+      case 'quote':
+        return b.c.map(block).join('\n');
+      default:
+        return b.items.map((item) => item.map(block).join(' ')).join('\n');
+    }
+  };
+  return md.map(block).join('\n');
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { LANGS, PLATFORMS, type Lang } from '../engine/model.ts';
+
+/** Languages every content file must provide. Add `zh` here once all files have it. */
+export const REQUIRED_LANGS: readonly Lang[] = ['en'];
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CODE_REF = /^[a-z]+(?:-[a-z]+)*:[A-Za-z0-9._{}-]+$/;
+
+export const id = (what: string) =>
+  z.string().regex(ID, { error: `must be a ${what} in lower-case kebab-case (like "check-device-time")` });
+
+/** A text a person reads, with one entry per language the file provides. */
+export function text(langs: readonly Lang[]) {
+  const shape: Record<string, z.ZodString> = {};
+  for (const lang of langs) shape[lang] = z.string().trim().min(1, { error: `the "${lang}" text is empty` });
+  return z.strictObject(shape);
+}
+
+/** The schema of one tree file, for the languages it declares. */
+export function treeFileSchema(langs: readonly Lang[]) {
+  const t = text(langs);
+  const answer = z.strictObject({
+    id: id('answer id'),
+    label: t,
+    next: id('step id'),
+    hint: t.optional(),
+    when: z.enum(['all-ok', 'any-bad']).optional(),
+  });
+  const base = {
+    title: t,
+    body: t.optional(),
+    sources: z.array(z.string()).min(1, { error: 'must name at least one source' }),
+    codes: z.array(z.string().regex(CODE_REF, { error: 'must look like "platform:code" (e.g. "mpaas:7003")' })).optional(),
+  };
+  const question = z.strictObject({ kind: z.literal('question'), ...base, answers: z.array(answer) });
+  const check = z.strictObject({ kind: z.literal('check'), ...base, do: t, expect: t, answers: z.array(answer) });
+  const checklist = z.strictObject({
+    kind: z.literal('checklist'),
+    ...base,
+    do: t.optional(),
+    items: z
+      .array(z.strictObject({ id: id('item id'), label: t, hint: t.optional() }))
+      .min(2, { error: 'needs at least two items (use a check for one thing)' }),
+    answers: z.array(answer),
+  });
+  const outcome = z.strictObject({
+    kind: z.literal('outcome'),
+    ...base,
+    body: t,
+    result: z.enum(['fix', 'resolved', 'escalate']),
+  });
+  const node = z.discriminatedUnion('kind', [question, check, checklist, outcome], {
+    error: 'must have a kind of question, check, checklist or outcome',
+  });
+  return z.strictObject({
+    id: id('tree id'),
+    platform: z.enum(PLATFORMS),
+    languages: z.array(z.enum(LANGS)).min(1),
+    title: t,
+    symptom: t,
+    summary: t.optional(),
+    start: id('step id'),
+    sources: z.record(id('source id'), z.strictObject({ title: z.string().min(1), ref: z.string().min(1) })),
+    nodes: z.record(z.string(), node),
+    redirects: z.record(z.string(), z.string()).optional(),
+  });
+}
+
+export type RawTree = z.infer<ReturnType<typeof treeFileSchema>>;
+export type RawNode = RawTree['nodes'][string];
+export type RawText = Partial<Record<Lang, string>>;

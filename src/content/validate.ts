@@ -1,0 +1,386 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { $ZodIssue } from 'zod/v4/core';
+import { LANGS, type Lang } from '../engine/model.ts';
+import { didYouMean, fieldPath, type ContentError } from './errors.ts';
+import { toMarkdown, MarkdownError } from './markdown.ts';
+import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
+
+/** Finds the line and column of a path in a parsed YAML file. */
+export interface Locator {
+  (path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
+}
+
+export interface ParsedTree {
+  file: string;
+  tree?: RawTree;
+  locate: Locator;
+  errors: ContentError[];
+}
+
+/** Fields that hold Markdown, anywhere in a node. */
+const MARKDOWN_FIELDS = new Set(['body', 'do', 'expect', 'summary']);
+
+function makeLocator(doc: Document, counter: LineCounter): Locator {
+  return (path, opts = {}) => {
+    let node: unknown = doc.contents;
+    let offset = 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+        if (!pair) break;
+        const key = pair.key as YamlNode;
+        offset = key.range?.[0] ?? offset;
+        if (last && opts.key) break;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+      } else {
+        break;
+      }
+      const range = (node as YamlNode | undefined)?.range;
+      if (range && !(last && opts.key)) offset = range[0];
+    }
+    const pos = counter.linePos(offset);
+    return { line: pos.line, col: pos.col };
+  };
+}
+
+/**
+ * Parses one tree file and checks it against the schema.
+ * The tree is returned only when it has no schema error.
+ */
+export function parseTreeFile(file: string, source: string): ParsedTree {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const locate = makeLocator(doc, counter);
+  const errors: ContentError[] = [];
+  const at = (path: readonly PropertyKey[], message: string, opts?: { key?: boolean }): ContentError => {
+    const { line, col } = locate(path, opts);
+    const inNode = path[0] === 'nodes' && typeof path[1] === 'string';
+    return {
+      file,
+      line,
+      col,
+      ...(inNode ? { node: path[1] as string } : {}),
+      ...(path.length > (inNode ? 2 : 0) ? { field: fieldPath(path.slice(inNode ? 2 : 0)) } : {}),
+      message,
+    };
+  };
+
+  for (const err of doc.errors) {
+    const pos = counter.linePos(err.pos[0]);
+    const message =
+      err.code === 'DUPLICATE_KEY'
+        ? `the key "${/^[^:\n]*/.exec(source.slice(err.pos[0]))![0].trim()}" appears twice in the same map (node ids, fields and redirects must be unique)`
+        : `the YAML cannot be read: ${err.message.split('\n')[0]}`;
+    errors.push({ file, line: pos.line, col: pos.col, message });
+  }
+  if (errors.length > 0) return { file, locate, errors };
+
+  const data: unknown = doc.toJS();
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { file, locate, errors: [{ file, line: 1, col: 1, message: 'the file must be a YAML map with id, title, start and nodes' }] };
+  }
+  const declared = (data as { languages?: unknown }).languages;
+  const langs = Array.isArray(declared) ? declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l)) : [];
+  for (const lang of REQUIRED_LANGS) {
+    if (!langs.includes(lang)) errors.push(at(['languages'], `must include "${lang}" (every file provides ${REQUIRED_LANGS.join(', ')})`));
+  }
+
+  const parsed = treeFileSchema(langs.length ? langs : REQUIRED_LANGS).safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(...issueErrors(issue, data, at));
+  }
+  if (errors.length > 0 || !parsed.success) return { file, locate, errors };
+
+  const tree = parsed.data;
+  errors.push(...checkMarkdown(tree, at), ...checkTreeGraph(tree, at));
+  const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  if (stem !== tree.id) errors.push(at(['id'], `the tree id "${tree.id}" must match the file name "${stem}.yaml"`));
+  return { file, tree, locate, errors };
+}
+
+type At = (path: readonly PropertyKey[], message: string, opts?: { key?: boolean }) => ContentError;
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentError[] {
+  const path = issue.path;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      if (value === undefined) {
+        const name = path[path.length - 1];
+        if (typeof name === 'string' && (LANGS as readonly string[]).includes(name)) {
+          return [at(path.slice(0, -1), `the text has no "${name}" version (this file provides ${langList(data)})`)];
+        }
+        return [at(path.slice(0, -1), `the required field "${String(name)}" is missing`)];
+      }
+      const expected = issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+      const textHint = issue.expected === 'object' && typeof value === 'string' ? ' (texts are maps of language to text, like { en: "…" })' : '';
+      return [at(path, `must be ${expected}, not ${describe(value)}${textHint}`)];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => at([...path, key], `"${key}" is not a field here; check its spelling or remove it`, { key: true }));
+    case 'invalid_value':
+      return [at(path, `"${String(valueAt(data, path))}" is not allowed; use one of ${issue.values.map(String).join(', ')}`)];
+    case 'invalid_union': {
+      const kindPath = path[path.length - 1] === 'kind' ? path : [...path, 'kind'];
+      const kind = valueAt(data, kindPath);
+      return [at(kind === undefined ? path : kindPath, kind === undefined ? 'the required field "kind" is missing (question, check, checklist or outcome)' : `"${String(kind)}" is not a kind of step; use question, check, checklist or outcome`)];
+    }
+    default:
+      return [at(path, issue.message)];
+  }
+}
+
+function langList(data: unknown): string {
+  const langs = valueAt(data, ['languages']);
+  return Array.isArray(langs) ? langs.join(', ') : String(langs);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return `${typeof value} "${String(value)}"`;
+}
+
+function checkMarkdown(tree: RawTree, at: At): ContentError[] {
+  const errors: ContentError[] = [];
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const isMd = MARKDOWN_FIELDS.has(k) || (k === 'hint' && path.includes('items'));
+        if (isMd && v && typeof v === 'object') {
+          for (const [lang, src] of Object.entries(v)) {
+            try {
+              toMarkdown(String(src));
+            } catch (e) {
+              if (!(e instanceof MarkdownError)) throw e;
+              errors.push(at([...path, k, lang], e.message));
+            }
+          }
+        } else visit(v, [...path, k]);
+      }
+    }
+  };
+  visit(tree, []);
+  return errors;
+}
+
+/** Step ids each answer leads to. */
+export function edges(node: RawNode): string[] {
+  return node.kind === 'outcome' ? [] : node.answers.map((a) => a.next);
+}
+
+/**
+ * The rules that need the whole tree: links, reachability, dead ends,
+ * cycles with no exit, duplicates, sources, codes and redirects.
+ */
+function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
+  const errors: ContentError[] = [];
+  const ids = Object.keys(tree.nodes);
+  const idSet = new Set(ids);
+  const sourceIds = Object.keys(tree.sources);
+
+  if (!idSet.has(tree.start)) {
+    const hint = didYouMean(tree.start, ids);
+    errors.push(at(['start'], `"${tree.start}" is not a node of this tree${hint ? ` (did you mean "${hint}"?)` : ''}`));
+  }
+
+  for (const [nodeId, node] of Object.entries(tree.nodes)) {
+    const here = (field: PropertyKey[], message: string, opts?: { key?: boolean }) => at(['nodes', nodeId, ...field], message, opts);
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nodeId)) {
+      errors.push(here([], `the step id must be lower-case kebab-case (like "check-device-time")`, { key: true }));
+    }
+    node.sources.forEach((s, i) => {
+      if (!sourceIds.includes(s)) {
+        const hint = didYouMean(s, sourceIds);
+        errors.push(here(['sources', i], `"${s}" is not one of this tree's sources${hint ? ` (did you mean "${hint}"?)` : ''}`));
+      }
+    });
+    if (node.kind === 'outcome') continue;
+    if (node.answers.length === 0) {
+      errors.push(here(['answers'], 'has no answers, so a person would be stuck here: add answers or make the step an outcome'));
+    }
+    const seen = new Set<string>();
+    node.answers.forEach((answer, i) => {
+      if (seen.has(answer.id)) errors.push(here(['answers', i, 'id'], `the answer id "${answer.id}" is used twice in this step`));
+      seen.add(answer.id);
+      if (!idSet.has(answer.next)) {
+        const hint = didYouMean(answer.next, ids);
+        errors.push(here(['answers', i, 'next'], `"${answer.next}" is not a node of this tree${hint ? ` (did you mean "${hint}"?)` : ''}`));
+      }
+      if (answer.when && node.kind !== 'checklist') {
+        errors.push(here(['answers', i, 'when'], 'only answers of a checklist step can say when they fit'));
+      }
+    });
+    if (node.kind === 'checklist') {
+      const items = new Set<string>();
+      node.items.forEach((item, i) => {
+        if (items.has(item.id)) errors.push(here(['items', i, 'id'], `the item id "${item.id}" is used twice in this step`));
+        items.add(item.id);
+      });
+    }
+  }
+
+  // Reachability from the start.
+  if (idSet.has(tree.start)) {
+    const reached = reachable(tree);
+    for (const nodeId of ids) {
+      if (!reached.has(nodeId)) {
+        errors.push(at(['nodes', nodeId], 'cannot be reached from the start step: link to it from an answer, or remove it (with a redirect if it was published)', { key: true }));
+      }
+    }
+    // Steps from which no outcome can be reached: a cycle with no way out.
+    const canFinish = new Set(ids.filter((n) => tree.nodes[n]!.kind === 'outcome'));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const n of ids) {
+        if (!canFinish.has(n) && edges(tree.nodes[n]!).some((m) => canFinish.has(m))) {
+          canFinish.add(n);
+          grew = true;
+        }
+      }
+    }
+    const reported = new Set<string>();
+    for (const n of ids) {
+      const node = tree.nodes[n]!;
+      const out = edges(node).filter((m) => idSet.has(m));
+      if (canFinish.has(n) || out.length === 0 || !reached.has(n) || reported.has(n)) continue;
+      const loop = cycleThrough(tree, n);
+      loop?.forEach((m) => reported.add(m));
+      errors.push(
+        at(['nodes', n], loop ? `is in a cycle with no way out (${loop.join(' → ')}): give one of these steps an answer that leads to an outcome` : 'leads only into steps that never reach an outcome: give it an answer that leads to an outcome', { key: true }),
+      );
+    }
+  }
+
+  // Redirects: old ids must be gone, targets must exist, chains must end.
+  for (const [from, to] of Object.entries(tree.redirects ?? {})) {
+    const here = (message: string) => at(['redirects', from], message, { key: true });
+    if (idSet.has(from)) {
+      errors.push(here(`redirects "${from}", which is still a node: remove the redirect or the node`));
+      continue;
+    }
+    const seen = [from];
+    let target = to;
+    while (!idSet.has(target) && tree.redirects?.[target] !== undefined && !seen.includes(target)) {
+      seen.push(target);
+      target = tree.redirects[target]!;
+    }
+    if (seen.includes(target)) errors.push(here(`the redirect loops (${[...seen, target].join(' → ')}) and never reaches a step`));
+    else if (!idSet.has(target)) {
+      const hint = didYouMean(target, ids);
+      errors.push(here(`redirects to "${target}", which is not a node of this tree${hint ? ` (did you mean "${hint}"?)` : ''}`));
+    }
+  }
+  return errors;
+}
+
+/** All step ids reachable from the start. */
+export function reachable(tree: RawTree): Set<string> {
+  const seen = new Set<string>([tree.start]);
+  const queue = [tree.start];
+  while (queue.length) {
+    const node = tree.nodes[queue.shift()!];
+    if (!node) continue;
+    for (const next of edges(node)) {
+      if (!seen.has(next) && tree.nodes[next]) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** A shortest cycle back to `start`, if there is one. */
+function cycleThrough(tree: RawTree, start: string): string[] | undefined {
+  const prev = new Map<string, string>();
+  const queue = [start];
+  while (queue.length) {
+    const cur = queue.shift()!;
+    for (const next of edges(tree.nodes[cur]!)) {
+      if (next === start) {
+        const path = [cur];
+        while (path[0] !== start) path.unshift(prev.get(path[0]!)!);
+        return [...path, start];
+      }
+      if (tree.nodes[next] && !prev.has(next)) {
+        prev.set(next, cur);
+        queue.push(next);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A line of `content/published-ids.txt`: `tree-id/step-id`. */
+export interface PublishedId {
+  tree: string;
+  step: string;
+  line: number;
+}
+
+export function parsePublished(source: string): PublishedId[] {
+  const out: PublishedId[] = [];
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) return;
+    const [tree = '', step = ''] = line.split('/');
+    out.push({ tree, step, line: i + 1 });
+  });
+  return out;
+}
+
+/**
+ * Links are forever: every published id must still be a step or be
+ * redirected, and every step must be published.
+ */
+export function checkPublished(file: string, published: PublishedId[], trees: ParsedTree[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const byId = new Map(trees.filter((t) => t.tree).map((t) => [t.tree!.id, t]));
+  const listed = new Set(published.map((p) => `${p.tree}/${p.step}`));
+  for (const p of published) {
+    const parsed = byId.get(p.tree);
+    if (!parsed) {
+      errors.push({ file, line: p.line, col: 1, message: `the published tree "${p.tree}" no longer exists; its links would break (trees cannot be removed)` });
+      continue;
+    }
+    const tree = parsed.tree!;
+    if (!tree.nodes[p.step] && tree.redirects?.[p.step] === undefined) {
+      const hint = didYouMean(p.step, Object.keys(tree.nodes));
+      errors.push({
+        ...parsed.locate(['redirects']),
+        file: parsed.file,
+        message: `the published step "${p.tree}/${p.step}" (${file}:${p.line}) is gone: add "${p.step}: ${hint ?? '<new-step-id>'}" under redirects so its links keep working`,
+      });
+    }
+  }
+  for (const parsed of byId.values()) {
+    for (const step of Object.keys(parsed.tree!.nodes)) {
+      if (!listed.has(`${parsed.tree!.id}/${step}`)) {
+        errors.push({
+          ...parsed.locate(['nodes', step], { key: true }),
+          file: parsed.file,
+          node: step,
+          message: `is not in ${file} yet: run "npm run content:publish" to publish it (its id is then permanent)`,
+        });
+      }
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,68 @@
+import type { Plugin, ViteDevServer } from 'vite';
+import type { Lang } from '../engine/model.ts';
+import { compileTree, summarizeTree } from './compile.ts';
+import { formatError } from './errors.ts';
+import { loadContent, type LoadedContent } from './load.ts';
+import { REQUIRED_LANGS } from './schema.ts';
+
+const INDEX = 'virtual:content';
+const TREE_PREFIX = 'virtual:content/tree/';
+
+/**
+ * Loads and validates `content/` at build time and serves it as JSON modules:
+ * - `virtual:content`: the tree summaries and a lazy loader per tree and language;
+ * - `virtual:content/tree/<id>/<lang>`: one compiled tree in one language (its own chunk).
+ * Any content error fails the build (and shows in the dev overlay).
+ */
+export function contentPlugin(root: string = process.cwd()): Plugin {
+  let cache: LoadedContent | undefined;
+  const load = (): LoadedContent => {
+    cache ??= loadContent(root);
+    if (cache.errors.length > 0) {
+      const list = cache.errors.map(formatError).join('\n');
+      const loaded = cache;
+      cache = undefined;
+      throw new Error(`content/ has ${loaded.errors.length} problem(s):\n${list}`);
+    }
+    return cache;
+  };
+
+  return {
+    name: 'troubleshooter-content',
+    resolveId(id) {
+      if (id === INDEX || id.startsWith(TREE_PREFIX)) return `\0${id}`;
+      return undefined;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:content')) return undefined;
+      const content = load();
+      for (const file of content.files) this.addWatchFile(file);
+      const trees = content.trees.map((t) => t.tree!);
+      const code = id.slice(1);
+      if (code === INDEX) {
+        const langs = REQUIRED_LANGS;
+        const summaries: Partial<Record<Lang, unknown[]>> = {};
+        for (const lang of langs) summaries[lang] = trees.map((t) => summarizeTree(t, lang));
+        const loaders = trees
+          .map((t) => `${JSON.stringify(t.id)}: {${t.languages.map((lang) => `${lang}: () => import(${JSON.stringify(`${TREE_PREFIX}${t.id}/${lang}`)})`).join(', ')}}`)
+          .join(',\n  ');
+        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\nexport const loaders = {\n  ${loaders}\n};\n`;
+      }
+      const [treeId = '', lang = ''] = code.slice(TREE_PREFIX.length).split('/');
+      const raw = trees.find((t) => t.id === treeId);
+      if (!raw || !(raw.languages as string[]).includes(lang)) throw new Error(`No content module ${code}`);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileTree(raw, lang as Lang)))});\n`;
+    },
+    configureServer(server: ViteDevServer) {
+      server.watcher.add(`${root}/content`);
+      server.watcher.on('all', (_event, file) => {
+        if (!file.startsWith(`${root}/content`)) return;
+        cache = undefined;
+        for (const mod of server.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith('\0virtual:content')) server.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      });
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The compiled content model the browser receives. It is produced at build
+ * time by `src/content/` from the YAML files in `content/`, one copy per
+ * language, so every text here is already a plain string in one language.
+ */
+
+declare const brand: unique symbol;
+/** A string that is known to be a given kind of id. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type TreeId = Brand<string, 'TreeId'>;
+export type StepId = Brand<string, 'StepId'>;
+export type AnswerId = Brand<string, 'AnswerId'>;
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const PLATFORMS = ['mpaas', 'aliyun', 'top', 'easemob'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Inline Markdown, as a small JSON tree rendered by React (never as HTML). */
+export type Inline =
+  | string
+  | { t: 'code'; v: string }
+  | { t: 'strong' | 'em' | 'del'; c: Inline[] }
+  | { t: 'a'; href: string; c: Inline[] }
+  | { t: 'br' };
+
+/** Block Markdown. */
+export type Block =
+  | { t: 'p'; c: Inline[] }
+  | { t: 'h'; level: 2 | 3 | 4; c: Inline[] }
+  | { t: 'ul' | 'ol'; start?: number; items: Block[][] }
+  | { t: 'pre'; lang: string; v: string }
+  | { t: 'quote'; c: Block[] };
+
+export type Markdown = Block[];
+
+export type StepKind = 'question' | 'check' | 'checklist' | 'outcome';
+export type OutcomeResult = 'fix' | 'resolved' | 'escalate';
+export type ItemState = 'ok' | 'bad';
+export type AnswerWhen = 'all-ok' | 'any-bad';
+
+export interface Answer {
+  id: AnswerId;
+  label: string;
+  next: StepId;
+  hint?: string;
+  /** On a checklist: the answer that fits when every item is OK / any is not. */
+  when?: AnswerWhen;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  hint?: Markdown;
+}
+
+interface StepBase {
+  id: StepId;
+  title: string;
+  body?: Markdown;
+  /** Ids of the tree's `sources` this step traces to. */
+  sources: string[];
+  /** Codes this step handles, as `platform:code` (e.g. `mpaas:7003`). */
+  codes: string[];
+}
+
+export interface QuestionStep extends StepBase {
+  kind: 'question';
+  answers: Answer[];
+}
+export interface CheckStep extends StepBase {
+  kind: 'check';
+  do: Markdown;
+  expect: Markdown;
+  answers: Answer[];
+}
+export interface ChecklistStep extends StepBase {
+  kind: 'checklist';
+  do?: Markdown;
+  items: ChecklistItem[];
+  answers: Answer[];
+}
+export interface OutcomeStep extends StepBase {
+  kind: 'outcome';
+  result: OutcomeResult;
+}
+
+export type Step = QuestionStep | CheckStep | ChecklistStep | OutcomeStep;
+
+export interface Source {
+  title: string;
+  ref: string;
+}
+
+export interface Tree {
+  id: TreeId;
+  lang: Lang;
+  platform: Platform;
+  title: string;
+  symptom: string;
+  summary?: Markdown;
+  start: StepId;
+  steps: Record<string, Step>;
+  /** Old step id → current step id (chains already resolved at build time). */
+  redirects: Record<string, StepId>;
+  sources: Record<string, Source>;
+}
+
+/** What the home page needs about a tree, without loading the tree. */
+export interface TreeSummary {
+  id: TreeId;
+  platform: Platform;
+  title: string;
+  symptom: string;
+  start: StepId;
+  stepCount: number;
+}
+
+/** True for a step that has answers (every kind but `outcome`). */
+export function hasAnswers(step: Step): step is QuestionStep | CheckStep | ChecklistStep {
+  return step.kind !== 'outcome';
+}

@@ -1,0 +1,85 @@
+import type { ItemState, Step, StepId, Tree } from './model.ts';
+import { resolveStep } from './redirects.ts';
+import { answer, startSession, type Session, type Ticks } from './session.ts';
+
+/**
+ * A trail is the answers that led to a step, in order, from the start:
+ * `ios.fails.7xxx.differs_yyn`. Each segment is an answer id; on a checklist
+ * it is followed by `_` and one mark per item (`y` OK, `n` not OK, `-` unmarked).
+ * Answer ids are permanent, so a trail keeps working as content grows; a
+ * trail that no longer replays to its step is dropped with a notice.
+ */
+
+const SEGMENT = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:_([yn-]{1,64}))?$/;
+/** Longer input is not a trail anyone made: drop it without parsing. */
+export const MAX_TRAIL_LENGTH = 4000;
+const MAX_SEGMENTS = 500;
+
+const MARK: Record<ItemState, string> = { ok: 'y', bad: 'n' };
+
+function marks(step: Step, ticks: Ticks | undefined): string {
+  if (step.kind !== 'checklist' || !ticks) return '';
+  const s = step.items.map((item) => (ticks[item.id] ? MARK[ticks[item.id]!] : '-')).join('').replace(/-+$/, '');
+  return s ? `_${s}` : '';
+}
+
+/** The trail string for a session (everything before the current step). */
+export function encodeTrail(tree: Tree, session: Session): string {
+  return session.visits
+    .slice(0, -1)
+    .map((v) => `${v.answer ?? ''}${marks(tree.steps[v.step]!, v.ticks)}`)
+    .join('.');
+}
+
+export type TrailResult =
+  | { ok: true; session: Session; redirectedFrom?: string; trailDropped?: 'invalid' | 'stale' }
+  | { ok: false; reason: 'unknown-step' };
+
+/**
+ * Rebuilds the session a step URL describes.
+ * A bad or stale trail never fails: the step opens on its own and
+ * `trailDropped` says why the earlier steps are not shown.
+ */
+export function decodeTrail(tree: Tree, stepId: string, trail: string | null | undefined): TrailResult {
+  const resolved = resolveStep(tree, stepId);
+  if (!resolved) return { ok: false, reason: 'unknown-step' };
+  const alone: Session = { tree: tree.id, visits: [{ step: resolved.step }] };
+  const base = resolved.redirectedFrom ? { redirectedFrom: resolved.redirectedFrom } : {};
+  if (trail === null || trail === undefined || trail === '') {
+    if (resolved.step === tree.start) return { ok: true, session: startSession(tree), ...base };
+    return { ok: true, session: alone, ...base };
+  }
+  const replayed = replay(tree, trail);
+  if (replayed === 'invalid') return { ok: true, session: alone, ...base, trailDropped: 'invalid' };
+  const end = replayed?.visits[replayed.visits.length - 1]?.step;
+  if (!replayed || end !== resolved.step) return { ok: true, session: alone, ...base, trailDropped: 'stale' };
+  return { ok: true, session: replayed, ...base };
+}
+
+function replay(tree: Tree, trail: string): Session | 'invalid' | undefined {
+  if (trail.length > MAX_TRAIL_LENGTH) return 'invalid';
+  const segments = trail.split('.');
+  if (segments.length > MAX_SEGMENTS) return 'invalid';
+  let session: Session | undefined = startSession(tree);
+  for (const segment of segments) {
+    const m = SEGMENT.exec(segment);
+    if (!m) return 'invalid';
+    const step: Step = tree.steps[session.visits[session.visits.length - 1]!.step]!;
+    let ticks: Ticks | undefined;
+    if (m[2] !== undefined) {
+      if (step.kind !== 'checklist' || m[2].length > step.items.length) return undefined;
+      ticks = {};
+      [...m[2]].forEach((c, i) => {
+        if (c !== '-') ticks![step.items[i]!.id] = c === 'y' ? 'ok' : 'bad';
+      });
+    }
+    session = answer(tree, session, m[1]!, ticks);
+    if (!session) return undefined;
+  }
+  return session;
+}
+
+/** Convenience: the step id the session is on. */
+export function currentStepId(session: Session): StepId {
+  return session.visits[session.visits.length - 1]!.step;
+}

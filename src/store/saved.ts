@@ -1,0 +1,134 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { ItemState } from '../engine/model.ts';
+import type { Ticks } from '../engine/session.ts';
+
+/**
+ * What outlives a page and the URL cannot hold: checklist marks and the
+ * place each tree was left at. The URL stays the only record of where the
+ * person is now; `recent` only offers "continue where you left off".
+ */
+export interface RecentSession {
+  step: string;
+  trail: string;
+  title: string;
+  at: number;
+}
+
+export interface SavedData {
+  /** tree id → step id → item id → mark */
+  ticks: Record<string, Record<string, Ticks>>;
+  /** tree id → last step opened */
+  recent: Record<string, RecentSession>;
+}
+
+interface SavedState extends SavedData {
+  /** Set when saved data could not be read and was reset (not persisted). */
+  storageReset: boolean;
+  setTick: (tree: string, step: string, item: string, mark: ItemState | undefined) => void;
+  remember: (tree: string, recent: Omit<RecentSession, 'at'>) => void;
+  forgetTree: (tree: string) => void;
+  dismissStorageReset: () => void;
+}
+
+export const STORAGE_KEY = 'troubleshooter';
+export const STORAGE_VERSION = 1;
+
+const empty = (): SavedData => ({ ticks: {}, recent: {} });
+let resetOnLoad = false;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Keeps only well-formed entries of saved data from an unknown source. */
+export function sanitize(input: unknown): SavedData {
+  const out = empty();
+  if (!isRecord(input)) return out;
+  if (isRecord(input.ticks)) {
+    for (const [tree, steps] of Object.entries(input.ticks)) {
+      if (!isRecord(steps)) continue;
+      for (const [step, items] of Object.entries(steps)) {
+        if (!isRecord(items)) continue;
+        for (const [item, mark] of Object.entries(items)) {
+          if (mark === 'ok' || mark === 'bad') ((out.ticks[tree] ??= {})[step] ??= {})[item] = mark;
+        }
+      }
+    }
+  }
+  if (isRecord(input.recent)) {
+    for (const [tree, r] of Object.entries(input.recent)) {
+      if (isRecord(r) && typeof r.step === 'string' && typeof r.trail === 'string' && typeof r.title === 'string' && typeof r.at === 'number') {
+        out.recent[tree] = { step: r.step, trail: r.trail, title: r.title, at: r.at };
+      }
+    }
+  }
+  return out;
+}
+
+/** localStorage that survives a corrupt or unavailable store instead of throwing. */
+const safeStorage: StateStorage = {
+  getItem(name) {
+    try {
+      const raw = localStorage.getItem(name);
+      if (raw !== null) JSON.parse(raw);
+      return raw;
+    } catch {
+      resetOnLoad = true;
+      try {
+        localStorage.removeItem(name);
+      } catch {
+        /* storage unavailable: keep going without it */
+      }
+      return null;
+    }
+  },
+  setItem(name, value) {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      /* full or unavailable: progress is just not kept */
+    }
+  },
+  removeItem(name) {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      /* unavailable */
+    }
+  },
+};
+
+export const useSaved = create<SavedState>()(
+  persist(
+    (set) => ({
+      ...empty(),
+      storageReset: false,
+      setTick: (tree, step, item, mark) =>
+        set((s) => {
+          const { [item]: _old, ...items } = s.ticks[tree]?.[step] ?? {};
+          if (mark) items[item] = mark;
+          return { ticks: { ...s.ticks, [tree]: { ...s.ticks[tree], [step]: items } } };
+        }),
+      remember: (tree, recent) => set((s) => ({ recent: { ...s.recent, [tree]: { ...recent, at: Date.now() } } })),
+      forgetTree: (tree) =>
+        set((s) => {
+          const { [tree]: _t, ...ticks } = s.ticks;
+          const { [tree]: _r, ...recent } = s.recent;
+          return { ticks, recent };
+        }),
+      dismissStorageReset: () => set({ storageReset: false }),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: STORAGE_VERSION,
+      storage: createJSONStorage(() => safeStorage),
+      partialize: (s): SavedData => ({ ticks: s.ticks, recent: s.recent }),
+      // Version 0 never shipped; anything older or unknown is sanitized to what is still valid.
+      migrate: (persisted) => sanitize(persisted),
+      merge: (persisted, current) => {
+        const clean = sanitize(persisted);
+        const looksCorrupt = persisted !== undefined && persisted !== null && !isRecord(persisted);
+        return { ...current, ...clean, storageReset: resetOnLoad || looksCorrupt };
+      },
+    },
+  ),
+);

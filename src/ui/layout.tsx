@@ -1,0 +1,66 @@
+import { Link, Outlet, ScrollRestoration, useRouteError } from 'react-router';
+import { paths } from '../engine/paths.ts';
+import { useMessages } from './i18n/use-messages.ts';
+import { StorageNotice } from './components/notices.tsx';
+
+function Header() {
+  const m = useMessages();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <div className="site-header__inner">
+        <Link to={paths.home.href()} className="brand">
+          <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
+            <rect width="32" height="32" rx="7" fill="currentColor" />
+            <path d="M9 16.5l4.5 4.5L23 11" fill="none" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span>{m.appName}</span>
+        </Link>
+        <nav aria-label="Site">
+          <Link to={paths.home.href()}>{m.navHome}</Link>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function Layout() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="site-main">
+        <StorageNotice />
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/** Shown when a page throws (a chunk that failed to load, a bug): never a blank screen. */
+export function RouteError() {
+  const error = useRouteError();
+  const m = useMessages();
+  console.error(error);
+  return (
+    <>
+      <Header />
+      <main id="main" className="site-main">
+        <div className="page narrow">
+          <h1>{m.somethingWrong}</h1>
+          <p>{m.loadFailed}</p>
+          <p className="actions">
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              {m.reload}
+            </button>
+            <Link className="button button--quiet" to={paths.home.href()}>
+              {m.goHome}
+            </Link>
+          </p>
+        </div>
+      </main>
+    </>
+  );
+}

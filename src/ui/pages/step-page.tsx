@@ -1,0 +1,267 @@
+import { Suspense, use, useEffect, useMemo, useRef } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { stepsToOutcome } from '../../engine/graph.ts';
+import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
+import { paths } from '../../engine/paths.ts';
+import { answer, backTo, fittingWhen, type Session, type Ticks } from '../../engine/session.ts';
+import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
+import { useSaved } from '../../store/saved.ts';
+import { Checklist } from '../components/checklist.tsx';
+import { CopyButton } from '../components/copy-button.tsx';
+import { Markdown } from '../components/markdown.tsx';
+import { Notice } from '../components/notices.tsx';
+import { useLang, useMessages } from '../i18n/use-messages.ts';
+import { loadTree, treeSummaries } from '../tree-data.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+import { StepNotFound, TreeNotFound } from './not-found-page.tsx';
+
+/** `/t/:treeId` opens the tree's first step. */
+export function TreeStartPage() {
+  const { treeId = '' } = useParams();
+  const summary = treeSummaries(useLang()).find((t) => t.id === treeId);
+  if (!summary) return <TreeNotFound treeId={treeId} />;
+  return <Navigate replace to={paths.step.href(summary.id, summary.start)} />;
+}
+
+/** `/t/:treeId/:stepId?trail=…` one step, openable cold from a pasted link. */
+export function StepPage() {
+  const { treeId = '', stepId = '' } = useParams();
+  const m = useMessages();
+  const promise = loadTree(treeId, useLang());
+  if (!promise) return <TreeNotFound treeId={treeId} />;
+  return (
+    <Suspense fallback={<p className="page loading">{m.loading}</p>}>
+      <LoadedStep promise={promise} stepId={stepId} />
+    </Suspense>
+  );
+}
+
+const NO_TICKS: Ticks = {};
+
+function LoadedStep({ promise, stepId }: { promise: Promise<Tree>; stepId: string }) {
+  const tree = use(promise);
+  const [params] = useSearchParams();
+  const trail = params.get('trail');
+  const result = useMemo(() => decodeTrail(tree, stepId, trail), [tree, stepId, trail]);
+  const navigate = useNavigate();
+  const redirectedFrom = result.ok ? result.redirectedFrom : undefined;
+  const canonical = result.ok ? result.session.visits[result.session.visits.length - 1]!.step : undefined;
+
+  // A redirected id is replaced by its successor's URL; the notice travels in history state.
+  useEffect(() => {
+    if (redirectedFrom && canonical) {
+      navigate(paths.step.href(tree.id, canonical, result.ok && !result.trailDropped ? (trail ?? undefined) : undefined), {
+        replace: true,
+        state: { redirectedFrom, trailDropped: result.ok ? result.trailDropped : undefined },
+      });
+    }
+  }, [redirectedFrom, canonical, navigate, tree.id, trail, result]);
+
+  if (!result.ok) return <StepNotFound tree={tree} stepId={stepId} />;
+  return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} />;
+}
+
+interface NavState {
+  redirectedFrom?: string;
+  trailDropped?: 'invalid' | 'stale';
+}
+
+let firstStepShown = true;
+
+function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; session: Session; trailDropped?: 'invalid' | 'stale' | undefined; hadTrail: boolean }) {
+  const m = useMessages();
+  const location = useLocation();
+  const nav = (location.state ?? {}) as NavState;
+  const visits = session.visits;
+  const current = visits[visits.length - 1]!;
+  const step = tree.steps[current.step]!;
+  const trail = encodeTrail(tree, session);
+  const ticks = useSaved((s) => s.ticks[tree.id]?.[step.id] ?? NO_TICKS);
+  const setTick = useSaved((s) => s.setTick);
+  const remember = useSaved((s) => s.remember);
+  const forgetTree = useSaved((s) => s.forgetTree);
+  const remaining = useMemo(() => stepsToOutcome(tree), [tree]).get(step.id);
+  const dropped = trailDropped ?? nav.trailDropped;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useDocumentTitle(`${step.title} · ${tree.title}`);
+  useEffect(() => {
+    remember(tree.id, { step: step.id, trail, title: step.title });
+  }, [remember, tree.id, step.id, trail, step.title]);
+  // Moving between steps moves focus to the new title, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (firstStepShown) firstStepShown = false;
+    else headingRef.current?.focus();
+  }, [step.id]);
+
+  const hrefAt = (index: number) => {
+    const s = backTo(session, index);
+    return paths.step.href(tree.id, s.visits[s.visits.length - 1]!.step, encodeTrail(tree, s));
+  };
+  const stepUrl = () => new URL(paths.step.href(tree.id, step.id), window.location.origin).href;
+  const sessionUrl = () => new URL(paths.step.href(tree.id, step.id, trail), window.location.origin).href;
+
+  return (
+    <div className="page step-page">
+      {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
+      {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
+
+      <p className="tree-name">
+        <Link to={paths.tree.href(tree.id)}>{tree.title}</Link>
+      </p>
+
+      <div className="step-layout">
+        <article className={`step step--${step.kind}`} data-step-kind={step.kind} aria-labelledby="step-title">
+          <p className="step__meta">
+            <span className={`badge badge--${step.kind === 'outcome' ? step.result : step.kind}`}>
+              {step.kind === 'outcome' ? m.result[step.result] : m.kind[step.kind]}
+            </span>
+            {visits.length > 1 || step.id === tree.start ? <span>{m.stepNumber(visits.length)}</span> : null}
+            <span>{remaining === undefined || remaining === 0 ? m.lastStep : m.moreOnBranch(remaining)}</span>
+          </p>
+          <h1 id="step-title" ref={headingRef} tabIndex={-1}>
+            {step.title}
+          </h1>
+          {step.codes.length > 0 && (
+            <p className="codes">
+              <span className="visually-hidden">{m.handlesCodes}: </span>
+              {step.codes.map((c) => (
+                <code key={c} className="code-chip">
+                  {c.slice(c.indexOf(':') + 1)}
+                </code>
+              ))}
+            </p>
+          )}
+          <div className="prose">
+            <Markdown md={step.body} />
+          </div>
+          <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(tree.id, step.id, item, mark)} />
+          {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} />}
+          <Sources tree={tree} step={step} />
+        </article>
+
+        <aside className="side">
+          {visits.length === 1 && step.id !== tree.start && !dropped && !hadTrail && <p className="muted small">{m.openedAlone}</p>}
+          {visits.length > 1 && (
+            <nav aria-label={m.yourPath} className="path">
+              <h2 className="side__title">{m.yourPath}</h2>
+              <ol>
+                {visits.map((v, i) => {
+                  const s = tree.steps[v.step]!;
+                  const given = v.answer && hasAnswers(s) ? s.answers.find((a) => a.id === v.answer)?.label : undefined;
+                  const isCurrent = i === visits.length - 1;
+                  return (
+                    <li key={i} className={isCurrent ? 'path__current' : undefined}>
+                      {isCurrent ? (
+                        <span aria-current="step">{s.title}</span>
+                      ) : (
+                        <Link to={hrefAt(i)}>{s.title}</Link>
+                      )}
+                      {given && <span className="path__answer">{m.youAnswered(given)}</span>}
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
+          )}
+        </aside>
+      </div>
+
+      <div className="toolbar" role="group" aria-label="Step actions">
+        {visits.length > 1 && (
+          <Link className="button button--quiet" to={hrefAt(visits.length - 2)}>
+            ← {m.back}
+          </Link>
+        )}
+        <Link className="button button--quiet" to={paths.tree.href(tree.id)} onClick={() => forgetTree(tree.id)}>
+          {m.startOver}
+        </Link>
+        <CopyButton label={m.copyStepLink} text={stepUrl} />
+        {visits.length > 1 && <CopyButton label={m.copySessionLink} text={sessionUrl} />}
+      </div>
+    </div>
+  );
+}
+
+function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ticks: Ticks; onMark: (item: string, mark: 'ok' | 'bad') => void }) {
+  const m = useMessages();
+  if (step.kind === 'check') {
+    return (
+      <>
+        <section className="panel" aria-labelledby="do-title">
+          <h2 id="do-title">{m.whatToDo}</h2>
+          <div className="prose">
+            <Markdown md={step.do} />
+          </div>
+        </section>
+        <section className="panel panel--expect" aria-labelledby="expect-title">
+          <h2 id="expect-title">{m.howToTell}</h2>
+          <div className="prose">
+            <Markdown md={step.expect} />
+          </div>
+        </section>
+      </>
+    );
+  }
+  if (step.kind === 'checklist') {
+    return (
+      <section className="panel" aria-labelledby="do-title">
+        <h2 id="do-title">{m.whatToDo}</h2>
+        {step.do && (
+          <div className="prose">
+            <Markdown md={step.do} />
+          </div>
+        )}
+        <Checklist key={`${tree.id}/${step.id}`} step={step} ticks={ticks} onMark={onMark} />
+      </section>
+    );
+  }
+  return null;
+}
+
+function Answers({ tree, session, step, ticks }: { tree: Tree; session: Session; step: Step; ticks: Ticks }) {
+  const m = useMessages();
+  if (!hasAnswers(step)) return null;
+  const fits = fittingWhen(step, ticks);
+  return (
+    <section className="answers" aria-labelledby="answers-title">
+      <h2 id="answers-title">{m.yourAnswer}</h2>
+      <ul>
+        {step.answers.map((a) => {
+          const next = answer(tree, session, a.id, ticks);
+          const href = paths.step.href(tree.id, a.next, next ? encodeTrail(tree, next) : undefined);
+          const fitting = fits !== undefined && a.when === fits;
+          return (
+            <li key={a.id}>
+              <Link to={href} className={`answer${fitting ? ' answer--fits' : ''}`}>
+                <span className="answer__label">{a.label}</span>
+                {a.hint && <span className="answer__hint">{a.hint}</span>}
+                {fitting && <span className="answer__fits">{m.fits}</span>}
+                <span className="answer__arrow" aria-hidden="true">
+                  →
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Sources({ tree, step }: { tree: Tree; step: Step }) {
+  const m = useMessages();
+  return (
+    <footer className="step__sources">
+      <p>
+        <strong>{m.sources}:</strong>{' '}
+        {step.sources.map((s, i) => (
+          <span key={s}>
+            {i > 0 && '; '}
+            <cite title={tree.sources[s]?.ref}>{tree.sources[s]?.title ?? s}</cite>
+          </span>
+        ))}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,19 @@
+import { createBrowserRouter } from 'react-router';
+import { paths } from '../engine/paths.ts';
+import { Layout, RouteError } from './layout.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { StepPage, TreeStartPage } from './pages/step-page.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: paths.home.pattern, element: <HomePage /> },
+      { path: paths.tree.pattern, element: <TreeStartPage /> },
+      { path: paths.step.pattern, element: <StepPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
