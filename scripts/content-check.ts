@@ -11,7 +11,7 @@ const publish = process.argv.includes('--publish');
 let { trees, errors } = loadContent(root);
 
 if (publish) {
-  const blocking = errors.filter((e) => !e.message.includes('content:publish'));
+  const blocking = errors.filter((e) => !e.pendingPublish);
   if (blocking.length === 0) {
     const added = publishAll(root, trees);
     console.log(added.length ? `Published ${added.length} step id(s) in ${PUBLISHED_FILE}.` : 'Every step id is already published.');

@@ -8,6 +8,8 @@ export interface ContentError {
   /** The field, as a path inside the node (or the file): `answers[1].next`. */
   field?: string;
   message: string;
+  /** Set on problems the dev server only warns about (a new step not yet published). */
+  pendingPublish?: true;
 }
 
 /**

@@ -37,7 +37,7 @@ export function loadContent(root: string): LoadedContent {
   const published = existsSync(publishedPath) ? parsePublished(readFileSync(publishedPath, 'utf8')) : [];
   if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees));
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { trees, errors, files: [...files, publishedPath] };
+  return { trees, errors, files: existsSync(publishedPath) ? [...files, publishedPath] : files };
 }
 
 /** Adds every current step id to the published list (ids are then permanent). */

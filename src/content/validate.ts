@@ -377,6 +377,7 @@ export function checkPublished(file: string, published: PublishedId[], trees: Pa
           ...parsed.locate(['nodes', step], { key: true }),
           file: parsed.file,
           node: step,
+          pendingPublish: true,
           message: `is not in ${file} yet: run "npm run content:publish" to publish it (its id is then permanent)`,
         });
       }

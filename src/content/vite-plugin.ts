@@ -16,19 +16,27 @@ const TREE_PREFIX = 'virtual:content/tree/';
  */
 export function contentPlugin(root: string = process.cwd()): Plugin {
   let cache: LoadedContent | undefined;
+  let serving = false;
   const load = (): LoadedContent => {
-    cache ??= loadContent(root);
-    if (cache.errors.length > 0) {
-      const list = cache.errors.map(formatError).join('\n');
-      const loaded = cache;
-      cache = undefined;
-      throw new Error(`content/ has ${loaded.errors.length} problem(s):\n${list}`);
+    if (cache) return cache;
+    const loaded = loadContent(root);
+    // While authoring, a new step that is not yet published is only a warning; the build refuses it.
+    const blocking = loaded.errors.filter((e) => !(serving && e.pendingPublish));
+    if (blocking.length > 0) {
+      throw new Error(`content/ has ${blocking.length} problem(s):\n${blocking.map(formatError).join('\n')}`);
     }
+    if (loaded.errors.length > 0) {
+      console.warn(`content/: ${loaded.errors.length} step(s) not yet published; run "npm run content:publish" before committing.`);
+    }
+    cache = loaded;
     return cache;
   };
 
   return {
     name: 'troubleshooter-content',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     resolveId(id) {
       if (id === INDEX || id.startsWith(TREE_PREFIX)) return `\0${id}`;
       return undefined;

@@ -1,5 +1,5 @@
 import { Suspense, use, useEffect, useMemo, useRef } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
 import { stepsToOutcome } from '../../engine/graph.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
@@ -66,8 +66,6 @@ interface NavState {
   trailDropped?: 'invalid' | 'stale';
 }
 
-let firstStepShown = true;
-
 function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; session: Session; trailDropped?: 'invalid' | 'stale' | undefined; hadTrail: boolean }) {
   const m = useMessages();
   const location = useLocation();
@@ -83,16 +81,17 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const remaining = useMemo(() => stepsToOutcome(tree), [tree]).get(step.id);
   const dropped = trailDropped ?? nav.trailDropped;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const navigationType = useNavigationType();
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
   useEffect(() => {
     remember(tree.id, { step: step.id, trail, title: step.title });
   }, [remember, tree.id, step.id, trail, step.title]);
   // Moving between steps moves focus to the new title, so keyboard and screen-reader users start there.
+  // (Not on a fresh page load, which is a POP: the browser starts at the top as usual.)
   useEffect(() => {
-    if (firstStepShown) firstStepShown = false;
-    else headingRef.current?.focus();
-  }, [step.id]);
+    if (navigationType !== 'POP') headingRef.current?.focus();
+  }, [step.id, navigationType]);
 
   const hrefAt = (index: number) => {
     const s = backTo(session, index);

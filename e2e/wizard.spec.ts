@@ -1,0 +1,206 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { hasAnswers } from '../src/engine/model.ts';
+import { onePathPerOutcome, tree, trees, type Hop } from './content.ts';
+
+const MPAAS = 'mpaas-system-busy';
+const mpaas = tree(MPAAS);
+
+/** Marks a checklist's items so the answer about to be clicked is the one that fits. */
+async function markFor(page: Page, hop: Hop) {
+  const step = hop.step;
+  if (step.kind !== 'checklist') return;
+  const chosen = step.answers.find((a) => a.id === hop.answer)!;
+  for (const [i, item] of step.items.entries()) {
+    const bad = chosen.when === 'any-bad' && i === 0;
+    await page.getByRole('group', { name: item.label }).getByRole('radio', { name: bad ? 'Not OK' : 'OK', exact: true }).check();
+  }
+  if (chosen.when) await expect(page.getByRole('link', { name: new RegExp(`^${escape(chosen.label)}`) })).toContainText('fits your marks');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function expectStep(page: Page, step: Hop['step']) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
+  await expect(page.locator('[data-step-kind]')).toHaveAttribute('data-step-kind', step.kind);
+}
+
+test('the home page lists the guides and starts the mPaaS one', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What are you seeing?');
+  for (const t of trees()) await expect(page.getByRole('link', { name: t.title })).toHaveAttribute('href', `/t/${t.id}`);
+  await page.getByRole('link', { name: mpaas.title }).click();
+  await expect(page).toHaveURL(`/t/${MPAAS}/${mpaas.start}`);
+  await expectStep(page, mpaas.steps[mpaas.start]!);
+});
+
+for (const path of onePathPerOutcome(mpaas)) {
+  const end = path[path.length - 1]!.step;
+  test(`walks to the outcome "${end.id}" by clicking answers`, async ({ page }) => {
+    await page.goto(`/t/${MPAAS}`);
+    for (const [i, hop] of path.entries()) {
+      await expectStep(page, hop.step);
+      if (!hop.answer || !hasAnswers(hop.step)) break;
+      await markFor(page, hop);
+      const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
+      const link = page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) });
+      await expect(link).toHaveAttribute('href', new RegExp(`^/t/${MPAAS}/${answer.next}\\?trail=`));
+      await link.click();
+      // The path so far lists every earlier step.
+      await expect(page.getByRole('navigation', { name: 'Your path' }).getByRole('listitem')).toHaveCount(i + 2);
+    }
+    await expectStep(page, end);
+    await expect(page.locator('[data-step-kind="outcome"]')).toBeVisible();
+  });
+}
+
+test('every step URL opens cold, with its title and kind', async ({ page }) => {
+  for (const t of trees()) {
+    for (const step of Object.values(t.steps)) {
+      await page.goto(`/t/${t.id}/${step.id}`);
+      await expectStep(page, step);
+    }
+  }
+});
+
+test('browser back, forward and reload keep the place and the path', async ({ page }) => {
+  const [first] = onePathPerOutcome(mpaas).sort((a, b) => b.length - a.length);
+  await page.goto(`/t/${MPAAS}`);
+  const hops = first!.slice(0, 3).filter((h) => h.step.kind !== 'checklist');
+  for (const hop of hops) {
+    if (!hasAnswers(hop.step)) break;
+    const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
+    await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) }).click();
+  }
+  const url = page.url();
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
+  expect(page.url()).toBe(url);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title!);
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
+  expect(page.url()).toBe(url);
+});
+
+test('the Back button and the path links go back to earlier steps', async ({ page }) => {
+  await page.goto(`/t/${MPAAS}`);
+  const start = mpaas.steps[mpaas.start]!;
+  if (!hasAnswers(start)) throw new Error('start must be a question');
+  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  await expectStep(page, mpaas.steps[start.answers[0]!.next]!);
+  await page.getByRole('link', { name: '← Back' }).click();
+  await expectStep(page, start);
+  await expect(page).toHaveURL(`/t/${MPAAS}/${mpaas.start}`);
+});
+
+test('keyboard only: tab to an answer, press Enter, focus lands on the new title', async ({ page }) => {
+  await page.goto(`/t/${MPAAS}`);
+  const start = mpaas.steps[mpaas.start]!;
+  if (!hasAnswers(start)) throw new Error('start must be a question');
+  const first = start.answers[0]!;
+  const target = page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(first.label)}`) });
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(target).toBeFocused();
+  // The focused element is visibly outlined.
+  const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expectStep(page, mpaas.steps[first.next]!);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('a checklist can be marked with the keyboard and highlights the answer that fits', async ({ page }) => {
+  const checklist = Object.values(mpaas.steps).find((s) => s.kind === 'checklist');
+  if (!checklist || checklist.kind !== 'checklist') throw new Error('the mPaaS tree must have a checklist');
+  await page.goto(`/t/${MPAAS}/${checklist.id}`);
+  const okRadio = page.getByRole('group', { name: checklist.items[0]!.label }).getByRole('radio', { name: 'OK', exact: true });
+  await okRadio.focus();
+  await page.keyboard.press('Space');
+  await expect(okRadio).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('group', { name: checklist.items[0]!.label }).getByRole('radio', { name: 'Not OK' })).toBeChecked();
+  const bad = checklist.answers.find((a) => a.when === 'any-bad')!;
+  const badLink = page.getByRole('link', { name: new RegExp(`^${escape(bad.label)}`) });
+  await expect(badLink).toContainText('fits your marks');
+  // The marks are in the link, so the next page's trail records them.
+  await expect(badLink).toHaveAttribute('href', /_n/);
+  // Marks survive a reload (kept locally).
+  await page.reload();
+  await expect(page.getByRole('group', { name: checklist.items[0]!.label }).getByRole('radio', { name: 'Not OK' })).toBeChecked();
+});
+
+test('unknown tree, unknown step and unknown page say "not found" and offer a way on', async ({ page }) => {
+  await page.goto(`/t/${MPAAS}/no-such-step`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
+  await expect(page.getByRole('main')).toContainText('not found');
+  await page.getByRole('searchbox', { name: 'Find a step in this guide' }).fill(mpaas.steps[mpaas.start]!.title.slice(0, 12));
+  await expect(page.getByRole('link', { name: mpaas.steps[mpaas.start]!.title })).toBeVisible();
+  await page.getByRole('link', { name: /from the beginning/ }).click();
+  await expectStep(page, mpaas.steps[mpaas.start]!);
+
+  await page.goto('/t/no-such-tree/step');
+  await expect(page.getByRole('main')).toContainText('not found');
+  await expect(page.getByRole('link', { name: mpaas.title }).first()).toBeVisible();
+  await page.goto('/nothing/here');
+  await expect(page.getByRole('main')).toContainText('not found');
+});
+
+test('a tampered or stale trail is dropped with a notice, never a blank page', async ({ page }) => {
+  const step = Object.values(mpaas.steps).find((s) => s.kind === 'outcome')!;
+  for (const trail of ['%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'zz.yy', 'x'.repeat(5000)]) {
+    await page.goto(`/t/${MPAAS}/${step.id}?trail=${trail}`);
+    await expectStep(page, step);
+    await expect(page.getByRole('status').filter({ hasText: /path in this link|guide has changed/ })).toBeVisible();
+  }
+});
+
+test('a corrupt saved session is reset with a notice', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('troubleshooter', '{not json'));
+  await page.goto(`/t/${MPAAS}`);
+  await expectStep(page, mpaas.steps[mpaas.start]!);
+  await expect(page.getByRole('status').filter({ hasText: 'saved progress could not be read' })).toBeVisible();
+  await page.evaluate(() => localStorage.setItem('troubleshooter', JSON.stringify({ state: { ticks: 5, recent: [1] }, version: 1 })));
+  await page.reload();
+  await expectStep(page, mpaas.steps[mpaas.start]!);
+});
+
+test('the home page offers to continue where the person left off', async ({ page }) => {
+  const start = mpaas.steps[mpaas.start]!;
+  if (!hasAnswers(start)) throw new Error('start must be a question');
+  await page.goto(`/t/${MPAAS}`);
+  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  const next = mpaas.steps[start.answers[0]!.next]!;
+  await expectStep(page, next);
+  await page.goto('/');
+  await page.getByRole('link', { name: `Continue at “${next.title}”` }).click();
+  await expectStep(page, next);
+  await expect(page.getByRole('navigation', { name: 'Your path' })).toContainText(start.title);
+});
+
+test('axe finds no WCAG 2.2 A/AA violations on the home page and every step', async ({ page }) => {
+  test.setTimeout(240_000);
+  const scan = async (url: string) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await scan('/');
+  await scan(`/t/${MPAAS}/no-such-step`);
+  for (const t of trees()) for (const step of Object.values(t.steps)) await scan(`/t/${t.id}/${step.id}`);
+});
+
+test('@phone a step reads well on a phone: no horizontal scroll', async ({ page }) => {
+  for (const step of Object.values(mpaas.steps)) {
+    await page.goto(`/t/${MPAAS}/${step.id}`);
+    await expectStep(page, step);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, step.id).toBeLessThanOrEqual(0);
+  }
+});
