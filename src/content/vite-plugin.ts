@@ -61,6 +61,21 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       if (!raw || !(raw.languages as string[]).includes(lang)) throw new Error(`No content module ${code}`);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileTree(raw, lang as Lang)))});\n`;
     },
+    // A cold step URL needs its tree's chunk right after the main bundle. A few bytes of
+    // inline script start that download in parallel instead of after the app has booted.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const chunks: Record<string, string> = {};
+        for (const out of Object.values(ctx.bundle)) {
+          const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
+          if (m && m[1] === REQUIRED_LANGS[0]) chunks[m[0]!] = `/${out.fileName}`;
+        }
+        const script = `(function(m){var p=location.pathname.split('/');var u=p[1]==='t'&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]];if(u){var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)}})(${JSON.stringify(chunks)})`;
+        return { html, tags: [{ tag: 'script', children: script, injectTo: 'head' }] };
+      },
+    },
     configureServer(server: ViteDevServer) {
       server.watcher.add(`${root}/content`);
       server.watcher.on('all', (_event, file) => {
