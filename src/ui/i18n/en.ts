@@ -7,7 +7,7 @@ export const en = {
   homeTitle: 'What are you seeing?',
   homeLead: 'Pick the symptom the app or API shows. Each guide walks you through one check at a time, and every step has a link you can paste into a ticket.',
   guidesHeading: 'Guides',
-  startGuide: 'Start',
+  platform: { mpaas: 'mPaaS', aliyun: 'Alibaba Cloud OpenAPI', top: 'Taobao Open Platform', easemob: 'Easemob' },
   stepsCount: (n: number) => `${n} steps`,
   continueHeading: 'Continue where you left off',
   continueAt: (title: string) => `Continue at “${title}”`,

@@ -41,7 +41,7 @@ export function HomePage() {
         <ul className="cards">
           {trees.map((t) => (
             <li key={t.id} className="card">
-              <p className="card__platform">{t.platform}</p>
+              <p className="card__platform">{m.platform[t.platform]}</p>
               <h3 className="card__title">
                 <Link to={paths.tree.href(t.id)} className="card__link">
                   {t.title}
