@@ -1,6 +1,6 @@
 import { compileTree } from '../src/content/compile.ts';
 import { loadContent } from '../src/content/load.ts';
-import { pathsToOutcomes } from '../src/engine/graph.ts';
+import { coveringWalks } from '../src/engine/graph.ts';
 import type { Step, Tree } from '../src/engine/model.ts';
 
 /** The trees the app serves, compiled from content/ exactly as the build does. */
@@ -22,19 +22,9 @@ export interface Hop {
 }
 
 /**
- * One path per outcome (the shortest that reaches it): together they walk
- * every branch of the tree to its end.
+ * Walks from the start to an outcome that together visit every step of the
+ * tree: walking each one in the browser exercises every branch.
  */
-export function onePathPerOutcome(t: Tree): Hop[][] {
-  const best = new Map<string, Hop[]>();
-  for (const path of pathsToOutcomes(t)) {
-    const end = path[path.length - 1]!.step;
-    if (!best.has(end) || best.get(end)!.length > path.length) {
-      best.set(
-        end,
-        path.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}) })),
-      );
-    }
-  }
-  return [...best.values()];
+export function coveringPaths(t: Tree): Hop[][] {
+  return coveringWalks(t).map((walk) => walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}) })));
 }

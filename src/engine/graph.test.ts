@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoTree } from '../test/demo-tree.ts';
-import { pathsToOutcomes, reachableSteps, stepsToOutcome } from './graph.ts';
+import { coveringWalks, pathsToOutcomes, reachableSteps, stepsToOutcome } from './graph.ts';
 
 const tree = demoTree();
 
@@ -28,5 +28,17 @@ describe('graph queries', () => {
         'first:b list-b:differs fix-a',
       ].sort(),
     );
+  });
+});
+
+describe('covering walks', () => {
+  it('visit every step, each from the start to an outcome', () => {
+    const walks = coveringWalks(tree);
+    const seen = new Set(walks.flatMap((w) => w.map((s) => s.step)));
+    expect([...seen].sort()).toEqual(Object.keys(tree.steps).sort());
+    for (const w of walks) {
+      expect(w[0]!.step).toBe('first');
+      expect(tree.steps[w[w.length - 1]!.step]!.kind).toBe('outcome');
+    }
   });
 });

@@ -78,3 +78,62 @@ export function pathsToOutcomes(tree: Tree, limit = 10_000): PathStep[][] {
   walk(tree.start, []);
   return out;
 }
+
+/** Shortest walk of answers from `from` to a step that satisfies `isGoal`. */
+function shortestWalk(tree: Tree, from: StepId, isGoal: (id: StepId) => boolean): PathStep[] | undefined {
+  const prev = new Map<StepId, { from: StepId; answer: AnswerId }>();
+  const seen = new Set<StepId>([from]);
+  const queue: StepId[] = [from];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    if (isGoal(id)) {
+      const walk: PathStep[] = [{ step: id }];
+      for (let cur = id; cur !== from; ) {
+        const p = prev.get(cur)!;
+        walk.unshift({ step: p.from, answer: p.answer });
+        cur = p.from;
+      }
+      return walk;
+    }
+    const step = tree.steps[id];
+    if (!step || !hasAnswers(step)) continue;
+    for (const a of step.answers) {
+      if (!seen.has(a.next)) {
+        seen.add(a.next);
+        prev.set(a.next, { from: id, answer: a.id });
+        queue.push(a.next);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The shortest walk from the start through `through` on to the nearest
+ * outcome; the last entry is the outcome (it has no answer).
+ */
+export function walkThrough(tree: Tree, through: StepId): PathStep[] | undefined {
+  const head = shortestWalk(tree, tree.start, (id) => id === through);
+  const tail = shortestWalk(tree, through, (id) => tree.steps[id]?.kind === 'outcome');
+  if (!head || !tail) return undefined;
+  return [...head.slice(0, -1), ...tail];
+}
+
+/**
+ * A small set of walks from the start to an outcome that together visit
+ * every step: the tests walk each one, so every branch is exercised.
+ */
+export function coveringWalks(tree: Tree): PathStep[][] {
+  const covered = new Set<StepId>();
+  const walks: PathStep[][] = [];
+  // Deepest steps first, so one walk covers the most steps on its way.
+  const dist = stepsToOutcome(tree);
+  const ids = (Object.keys(tree.steps) as StepId[]).sort((a, b) => (dist.get(a) ?? 0) - (dist.get(b) ?? 0));
+  for (const id of ids) {
+    if (covered.has(id)) continue;
+    const walk = walkThrough(tree, id);
+    if (!walk) continue;
+    walk.forEach((w) => covered.add(w.step));
+    walks.push(walk);
+  }
+  return walks;
+}

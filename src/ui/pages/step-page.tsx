@@ -1,5 +1,5 @@
-import { Suspense, use, useEffect, useMemo, useRef } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useNavigationType, useParams, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { stepsToOutcome } from '../../engine/graph.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
@@ -10,7 +10,7 @@ import { Checklist } from '../components/checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
-import { useLang, useMessages } from '../i18n/use-messages.ts';
+import { currentLang, useLang, useMessages } from '../i18n/use-messages.ts';
 import { loadTree, treeSummaries } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { StepNotFound, TreeNotFound } from './not-found-page.tsx';
@@ -23,23 +23,26 @@ export function TreeStartPage() {
   return <Navigate replace to={paths.step.href(summary.id, summary.start)} />;
 }
 
+/**
+ * Loads the step's tree before the page renders (no loading placeholder, so
+ * React paints the step as soon as the chunk is in; the chunk is preloaded
+ * from index.html on a cold link). Resolves to null for an unknown tree.
+ */
+export function stepLoader({ params }: LoaderFunctionArgs): Promise<Tree> | null {
+  return loadTree(params.treeId ?? '', currentLang()) ?? null;
+}
+
 /** `/t/:treeId/:stepId?trail=…` one step, openable cold from a pasted link. */
 export function StepPage() {
   const { treeId = '', stepId = '' } = useParams();
-  const m = useMessages();
-  const promise = loadTree(treeId, useLang());
-  if (!promise) return <TreeNotFound treeId={treeId} />;
-  return (
-    <Suspense fallback={<p className="page loading">{m.loading}</p>}>
-      <LoadedStep promise={promise} stepId={stepId} />
-    </Suspense>
-  );
+  const tree = useLoaderData<typeof stepLoader>();
+  if (!tree) return <TreeNotFound treeId={treeId} />;
+  return <LoadedStep tree={tree} stepId={stepId} />;
 }
 
 const NO_TICKS: Ticks = {};
 
-function LoadedStep({ promise, stepId }: { promise: Promise<Tree>; stepId: string }) {
-  const tree = use(promise);
+function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   const [params] = useSearchParams();
   const trail = params.get('trail');
   const result = useMemo(() => decodeTrail(tree, stepId, trail), [tree, stepId, trail]);
@@ -84,8 +87,10 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const navigationType = useNavigationType();
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
+  // Saved after the step has painted: writing storage is not on the way to the first paint.
   useEffect(() => {
-    remember(tree.id, { step: step.id, trail, title: step.title });
+    const id = setTimeout(() => remember(tree.id, { step: step.id, trail, title: step.title }), 0);
+    return () => clearTimeout(id);
   }, [remember, tree.id, step.id, trail, step.title]);
   // Moving between steps moves focus to the new title, so keyboard and screen-reader users start there.
   // (Not on a fresh page load, which is a POP: the browser starts at the top as usual.)

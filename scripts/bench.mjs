@@ -1,0 +1,586 @@
+#!/usr/bin/env node
+// npm run bench [-- --no-build] [-- --runs=N]
+//
+// Prints figures for the first step page of the first tree, next to a bare
+// React + react-router + zustand page (bench/baseline/) built the same way:
+//
+//   1. JS gzip bytes: every JavaScript file the browser loads to show the step,
+//      each gzipped (level 9) and summed.
+//   2. Title paint: time from navigation start to the paint of the step's <h1>,
+//      with the CPU slowed down 4×; median of N runs after one warm-up run.
+//
+// Figures are reported, not asserted: the script exits 0 whether or not a
+// figure is over its target. It exits 1 only when something actually fails
+// (a build error, a page that never shows its title, a timeout).
+//
+// The figures are sections (see SECTIONS below): each is an async function
+// that gets a shared context (servers, browser, first step) and returns rows
+// for the table plus detail lines printed under it. To add a figure, add a section.
+//
+// Plain Node ESM on purpose (Node 20 cannot run TypeScript without a loader);
+// it uses only what package.json already has: @playwright/test, yaml, vite.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+
+// ─── Settings ───────────────────────────────────────────────────────────────
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const APP_DIST = join(ROOT, 'dist');
+const BASELINE_DIST = join(ROOT, 'dist-baseline');
+const TREES_DIR = join(ROOT, 'content', 'trees');
+/** The tree whose first step is measured; any other tree if its file is missing. */
+const FIRST_TREE_FILE = 'mpaas-system-busy.yaml';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The step's title: the <h1> inside the step's <article> (not a "not found" page's <h1>). */
+const TITLE_SELECTOR = 'article[data-step-kind] h1';
+
+const CPU_SLOWDOWN = 4;
+const SETTLE_MS = 250; // pause between timed runs
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+const PAGE_TIMEOUT_MS = 30_000; // per navigation / wait in the browser
+const LISTEN_TIMEOUT_MS = 10_000;
+const WATCHDOG_MS = 15 * 60_000; // the whole run, whatever hangs
+
+// ─── Command line ───────────────────────────────────────────────────────────
+
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(`usage: npm run bench [-- --no-build] [-- --runs=N]
+
+  --no-build   measure the existing dist/ instead of running "vite build" first
+               (the baseline in dist-baseline/ is always rebuilt: it takes a second)
+  --runs=N     timed runs per page for the paint figure (default 5, plus one warm-up)`);
+  process.exit(0);
+}
+const unknown = argv.filter((a) => a !== '--no-build' && !/^--runs=\d+$/.test(a));
+if (unknown.length) fail(`unknown option(s): ${unknown.join(' ')} (try --help)`);
+const options = {
+  build: !argv.includes('--no-build'),
+  runs: Math.max(1, Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5)),
+};
+
+/** A failure worth a clear one-line message and exit code 1 (no stack trace). */
+class BenchError extends Error {}
+
+function fail(message) {
+  console.error(`\nbench: ${message}`);
+  process.exit(1);
+}
+
+// ─── Sections: one per figure ───────────────────────────────────────────────
+//
+// A section is { name, run(ctx) } where run resolves to { rows, details }:
+// - rows: table rows { label, app, baseline, format(v) → string, target? }, where
+//   target = { maxRatio } compares app / baseline (lower is better); a row
+//   without a target is information only.
+// - details: lines printed under the table (raw values, per-run figures, …).
+
+const SECTIONS = [
+  { name: 'JavaScript bytes', run: jsBytesSection },
+  { name: 'Title paint', run: titlePaintSection },
+];
+
+// ─── Figure 1: JavaScript bytes of the first step ───────────────────────────
+
+async function jsBytesSection(ctx) {
+  const app = await collectJs(ctx, ctx.servers.app);
+  const baseline = await collectJs(ctx, ctx.servers.baseline);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  const list = (r) =>
+    r.files.map((f) => `    ${f.path.padEnd(44)} ${fmtInt(f.raw).padStart(9)} B raw ${fmtInt(f.gzip).padStart(9)} B gzip  (${f.type})`);
+  return {
+    rows: [
+      { label: 'JS gzip bytes', app: app.gzip, baseline: baseline.gzip, format: fmtInt, target: { maxRatio: 1.25 } },
+      { label: 'JS raw bytes', app: app.raw, baseline: baseline.raw, format: fmtInt },
+    ],
+    details: [
+      `The app shows the title ${JSON.stringify(app.title)}.`,
+      `JS loaded until the title is visible and the network is idle (gzip -9 per file):`,
+      `  app: ${app.files.length} file(s), ${fmtInt(app.raw)} B raw (${kb(app.raw)}), ${fmtInt(app.gzip)} B gzip (${kb(app.gzip)})`,
+      ...list(app),
+      `  baseline: ${baseline.files.length} file(s), ${fmtInt(baseline.raw)} B raw (${kb(baseline.raw)}), ${fmtInt(baseline.gzip)} B gzip (${kb(baseline.gzip)})`,
+      ...list(baseline),
+    ],
+  };
+}
+
+/**
+ * Opens the step URL in a fresh context (no throttling) and records the body of
+ * every JavaScript response: resourceType "script", and anything else served as
+ * JavaScript (modulepreload'ed chunks), until the title is visible and the
+ * network has been idle for 500 ms. Inline scripts in index.html are not counted.
+ */
+async function collectJs(ctx, server) {
+  const browser = await ctx.browser();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const files = new Map(); // url → { path, type, raw, gzip }
+    const pending = []; // body reads; each settles to undefined or its error (never an unhandled rejection)
+    page.on('response', (res) => {
+      const type = res.request().resourceType();
+      const contentType = res.headers()['content-type'] ?? '';
+      const isJs = type === 'script' || /javascript/.test(contentType) || /\.m?js(\?|$)/.test(res.url());
+      if (!isJs || files.has(res.url())) return;
+      files.set(res.url(), undefined);
+      const read = res.body().then((body) => {
+        if (res.status() !== 200) throw new BenchError(`${res.url()} answered ${res.status()}`);
+        files.set(res.url(), { path: new URL(res.url()).pathname, type, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      });
+      pending.push(read.then(() => undefined, (e) => e));
+    });
+    await openStep(page, server.url + ctx.stepPath, server.name);
+    const title = await page.locator(TITLE_SELECTOR).first().innerText();
+    await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
+    const errors = (await withTimeout(Promise.all(pending), PAGE_TIMEOUT_MS, `reading the JS bodies of the ${server.name}`)).filter(Boolean);
+    if (errors.length) throw new BenchError(`could not read the ${server.name}'s JavaScript: ${errors.map((e) => e.message.split('\n')[0]).join('; ')}`);
+    const list = [...files.values()].sort((a, b) => b.gzip - a.gzip);
+    if (list.length === 0) throw new BenchError(`the ${server.name} loaded no JavaScript at ${ctx.stepPath}?`);
+    return { title, files: list, raw: sum(list.map((f) => f.raw)), gzip: sum(list.map((f) => f.gzip)) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ─── Figure 2: time to paint the step title, CPU slowed 4× ──────────────────
+
+/**
+ * Runs before any page script. When the title <h1> first appears in the DOM it
+ * waits for the next frame (requestAnimationFrame, then a setTimeout(0), which
+ * runs after that frame has been painted) and records performance.now(): ms since
+ * navigation start. It also asks for an Element Timing entry for the same <h1>
+ * (a cross-check; the attribute is set before the element's first paint).
+ */
+/** The console message the probe logs once the title has been painted. */
+const PAINT_MESSAGE = '__bench_title_painted__';
+
+const PAINT_PROBE = `(() => {
+  const SELECTOR = ${JSON.stringify(TITLE_SELECTOR)};
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.identifier === 'bench-title' && window.__h1Element == null) window.__h1Element = e.renderTime || e.loadTime;
+    }).observe({ type: 'element', buffered: true });
+  } catch { /* no Element Timing API */ }
+  const observer = new MutationObserver(() => {
+    const h1 = document.querySelector(SELECTOR);
+    if (!h1) return;
+    observer.disconnect();
+    window.__h1InDom = performance.now();
+    h1.setAttribute('elementtiming', 'bench-title');
+    requestAnimationFrame(() => setTimeout(() => {
+      window.__h1Paint = performance.now();
+      // Tells the script without it polling the page (polling would take main-thread time).
+      console.debug(${JSON.stringify(PAINT_MESSAGE)});
+    }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function titlePaintSection(ctx) {
+  const { app, baseline } = ctx.servers;
+  // One warm-up run each (not counted: first launch of the browser process,
+  // disk cache of the server files, JIT of this script), then the timed runs,
+  // alternating which page goes first so neither always runs on a warmer machine.
+  await paintRun(ctx, app);
+  await paintRun(ctx, baseline);
+  const runs = { app: [], baseline: [] };
+  for (let i = 0; i < ctx.options.runs; i++) {
+    for (const server of i % 2 === 0 ? [app, baseline] : [baseline, app]) runs[server.name].push(await paintRun(ctx, server));
+  }
+  const paints = (r) => r.map((x) => x.paint);
+  const line = (r) => r.map((x) => fmtMs(x.paint)).join(', ');
+  const detail = (r) =>
+    r.map((x, i) => `    run ${i + 1}: paint ${fmtMs(x.paint)}, h1 in DOM ${fmtMs(x.inDom)}, element timing ${x.element == null ? 'n/a' : fmtMs(x.element)}`);
+  return {
+    rows: [
+      {
+        label: `Title paint (${CPU_SLOWDOWN}× CPU)`,
+        app: median(paints(runs.app)),
+        baseline: median(paints(runs.baseline)),
+        format: (v) => `${Math.round(v)} ms`,
+        target: { maxRatio: 1.3 },
+      },
+    ],
+    details: [
+      `Title paint, ms from navigation start, CPU ${CPU_SLOWDOWN}× slower, cache disabled, fresh context per run; median of ${ctx.options.runs} after 1 warm-up:`,
+      `  app:      ${line(runs.app)}`,
+      ...detail(runs.app),
+      `  baseline: ${line(runs.baseline)}`,
+      ...detail(runs.baseline),
+    ],
+  };
+}
+
+/** One cold load in a fresh context: CPU slowed through CDP, cache disabled. */
+async function paintRun(ctx, server) {
+  const browser = await ctx.browser();
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(PAINT_PROBE);
+    const page = await context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    // Nothing talks to the page while it loads (an evaluate or a poll would run
+    // on its throttled main thread): the probe logs a console message when done.
+    const painted = page.waitForEvent('console', { predicate: (m) => m.text() === PAINT_MESSAGE, timeout: PAGE_TIMEOUT_MS });
+    painted.catch(() => {}); // handled below; avoids an unhandled rejection if goto fails first
+    // "commit": return as soon as the document starts; the probe does the timing.
+    await page.goto(server.url + ctx.stepPath, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
+    await painted.catch(async (e) => {
+      throw new BenchError(`the ${server.name} never painted the step title (${TITLE_SELECTOR}) at ${ctx.stepPath}: ${e.message.split('\n')[0]}\n${await describePage(page)}`);
+    });
+    // Read the figures now the measurement is over; the Element Timing entry may
+    // arrive a little after the paint, so give it up to 300 ms.
+    const result = await withTimeout(
+      page.evaluate(async () => {
+        for (let i = 0; i < 30 && window.__h1Element == null; i++) await new Promise((r) => setTimeout(r, 10));
+        return { paint: window.__h1Paint, inDom: window.__h1InDom, element: window.__h1Element ?? null };
+      }),
+      PAGE_TIMEOUT_MS,
+      `reading the ${server.name}'s timings`,
+    );
+    return result;
+  } finally {
+    await context.close();
+    // Let the closed context's renderer process go away before the next run starts.
+    await sleep(SETTLE_MS);
+  }
+}
+
+// ─── The first step ─────────────────────────────────────────────────────────
+
+/**
+ * The tree id and start step, read from content/trees/mpaas-system-busy.yaml at
+ * run time (its `id` and `start` fields); any other tree in content/trees/ if
+ * that file is missing or unreadable.
+ */
+function findFirstStep() {
+  if (!existsSync(TREES_DIR)) throw new BenchError(`${TREES_DIR} does not exist`);
+  const others = readdirSync(TREES_DIR)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== FIRST_TREE_FILE)
+    .sort();
+  const problems = [];
+  for (const file of [FIRST_TREE_FILE, ...others]) {
+    const path = join(TREES_DIR, file);
+    if (!existsSync(path)) {
+      problems.push(`${file}: missing`);
+      continue;
+    }
+    try {
+      const doc = parseYaml(readFileSync(path, 'utf8'));
+      const treeId = typeof doc?.id === 'string' ? doc.id : basename(file).replace(/\.ya?ml$/, '');
+      if (typeof doc?.start !== 'string' || !doc.start) throw new Error('no "start:" field');
+      const title = doc.nodes?.[doc.start]?.title?.en;
+      return { treeId, stepId: doc.start, title: typeof title === 'string' ? title : undefined, file, problems };
+    } catch (e) {
+      problems.push(`${file}: ${e.message.split('\n')[0]}`);
+    }
+  }
+  throw new BenchError(`no usable tree in content/trees/ (${problems.join('; ')}): nothing to measure yet`);
+}
+
+// ─── Building ───────────────────────────────────────────────────────────────
+
+let activeChild; // a running build, killed on Ctrl-C or by its timeout
+
+/** Runs a command in the project root; its output is shown only if it fails. */
+function runCommand(label, cmd, args) {
+  return new Promise((resolvePromise, reject) => {
+    const started = Date.now();
+    // Own process group (detached) so a timeout can stop npx *and* vite.
+    const env = { ...process.env, NO_COLOR: '1' }; // plain text in error messages
+    delete env.FORCE_COLOR; // (picocolors colours whenever FORCE_COLOR is set, even to 0)
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    activeChild = child;
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new BenchError(`${label} did not finish within ${BUILD_TIMEOUT_MS / 1000} s:\n${tail(output)}`));
+    }, BUILD_TIMEOUT_MS);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new BenchError(`${label}: could not run ${cmd}: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      activeChild = undefined;
+      if (code === 0) {
+        console.log(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        resolvePromise(output);
+      } else {
+        reject(new BenchError(`${label} failed (${signal ?? `exit ${code}`}):\n${tail(output)}`));
+      }
+    });
+  });
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+async function build() {
+  if (options.build) {
+    await runCommand('app build (npx vite build)', 'npx', ['vite', 'build']).catch((e) => {
+      e.message += '\n(If content/ is being edited right now, wait a minute and run again.)';
+      throw e;
+    });
+  } else {
+    console.log('app build: skipped (--no-build), measuring the existing dist/');
+  }
+  await runCommand('baseline build (npx vite build --config bench/baseline/vite.config.mjs)', 'npx', ['vite', 'build', '--config', 'bench/baseline/vite.config.mjs']);
+  for (const dir of [APP_DIST, BASELINE_DIST]) {
+    if (!existsSync(join(dir, 'index.html'))) {
+      throw new BenchError(`${join(dir, 'index.html')} is missing${dir === APP_DIST && !options.build ? ': run without --no-build, or "npm run build" first' : ''}`);
+    }
+  }
+}
+
+// ─── Static server ──────────────────────────────────────────────────────────
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 at a port the OS picks (so a busy port cannot
+ * happen). A path that is not a file gets index.html (the SPA fallback) when
+ * it looks like a page (no extension, or the browser asks for HTML); a missing
+ * asset is a 404 so a broken chunk fails loudly. No compression: the script
+ * gzips the bodies itself.
+ */
+function serve(name, dir) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = resolve(join(root, pathname));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const isFile = await stat(file).then((s) => s.isFile(), () => false);
+      if (!isFile) {
+        const looksLikePage = !extname(pathname) || (req.headers.accept ?? '').includes('text/html');
+        if (!looksLikePage) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        file = join(root, 'index.html');
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(e));
+    }
+  });
+  return withTimeout(
+    new Promise((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        resolvePromise({
+          name,
+          url: `http://127.0.0.1:${port}`,
+          close: () => new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+        });
+      });
+    }),
+    LISTEN_TIMEOUT_MS,
+    `starting the ${name} server`,
+  );
+}
+
+// ─── Browser helpers ────────────────────────────────────────────────────────
+
+/** Navigates and waits until the step title is visible; explains what is on screen if it never is. */
+async function openStep(page, url, name) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.locator(TITLE_SELECTOR).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
+  } catch (e) {
+    throw new BenchError(`the ${name} never showed the step title (${TITLE_SELECTOR}) at ${url}: ${e.message.split('\n')[0]}\n${await describePage(page)}${errors.length ? `\n  ${errors.slice(0, 10).join('\n  ')}` : ''}`);
+  }
+}
+
+/** What the page shows, for error messages. */
+async function describePage(page) {
+  const text = await withTimeout(page.evaluate(() => document.body?.innerText ?? ''), 5_000, 'reading the page').catch(() => '(could not read the page)');
+  return `  page shows: ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 300))}`;
+}
+
+// ─── Small helpers ──────────────────────────────────────────────────────────
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new BenchError(`timed out after ${ms / 1000} s: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (n) => `${Math.round(n)}`;
+/** The last lines of a command's output, without stack frames (they hide the message). */
+const tail = (s, lines = 40) =>
+  s
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l) && !/^\s*errors: \[Getter\/Setter\]$/.test(l))
+    .slice(-lines)
+    .join('\n');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The table: one line per row, then each section's details. */
+function printReport(header, results) {
+  const cols = [22, 12, 12, 8, 8];
+  const pad = (s, i) => s.padEnd(cols[i]);
+  const lines = [header, ['', 'app', 'baseline', 'ratio', 'target'].map(pad).join(' ')];
+  for (const { rows } of results) {
+    for (const row of rows) {
+      const hasBoth = row.app != null && row.baseline != null && row.baseline !== 0;
+      const ratio = hasBoth ? row.app / row.baseline : undefined;
+      const max = row.target?.maxRatio;
+      const verdict = max == null || ratio == null ? '' : ratio <= max ? 'PASS' : 'OVER TARGET';
+      lines.push(
+        [
+          row.label,
+          row.app == null ? '—' : row.format(row.app),
+          row.baseline == null ? '—' : row.format(row.baseline),
+          ratio == null ? '—' : `${ratio.toFixed(2)}×`,
+          max == null ? '—' : `≤${max.toFixed(2)}×`,
+        ]
+          .map(pad)
+          .join(' ') + (verdict ? ` ${verdict}` : ''),
+      );
+    }
+  }
+  console.log(`\n${lines.join('\n')}`);
+  for (const { details } of results) if (details?.length) console.log(`\n${details.join('\n')}`);
+}
+
+// ─── Main ───────────────────────────────────────────────────────────────────
+
+let browserPromise;
+const servers = [];
+
+async function cleanUp() {
+  if (activeChild) killGroup(activeChild);
+  const browser = await browserPromise?.catch(() => undefined);
+  await withTimeout(Promise.allSettled([browser?.close(), ...servers.map((s) => s.close())]), 15_000, 'closing the browser and servers').catch(() => {});
+}
+
+async function main() {
+  const watchdog = setTimeout(() => {
+    console.error(`\nbench: gave up after ${WATCHDOG_MS / 60_000} minutes (something hangs)`);
+    if (activeChild) killGroup(activeChild);
+    process.exit(1); // Playwright kills the browser it launched when this process exits.
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  process.once('SIGINT', () => {
+    if (activeChild) killGroup(activeChild);
+    process.exit(130);
+  });
+
+  const first = findFirstStep();
+  if (first.file !== FIRST_TREE_FILE) console.log(`note: content/trees/${FIRST_TREE_FILE} not usable (${first.problems.join('; ')}); using ${first.file}`);
+  const stepPath = `/t/${encodeURIComponent(first.treeId)}/${encodeURIComponent(first.stepId)}`;
+
+  await build();
+
+  if (!existsSync(CHROMIUM_PATH)) throw new BenchError(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
+  servers.push(await serve('app', APP_DIST), await serve('baseline', BASELINE_DIST));
+  const [app, baseline] = servers;
+
+  const ctx = {
+    options,
+    stepPath,
+    first,
+    servers: { app, baseline },
+    /** The browser, launched on first use and shared by all sections (each run gets its own context). */
+    browser: () =>
+      (browserPromise ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 }).catch((e) => {
+        throw new BenchError(`could not launch Chromium at ${CHROMIUM_PATH}: ${e.message.split('\n')[0]}`);
+      })),
+  };
+
+  const results = [];
+  const failures = [];
+  for (const section of SECTIONS) {
+    console.log(`measuring: ${section.name}…`);
+    try {
+      results.push(await section.run(ctx));
+    } catch (e) {
+      failures.push(`${section.name}: ${e instanceof BenchError ? e.message : e.stack}`);
+    }
+  }
+
+  if (results.length) printReport(`First step: ${stepPath}${first.title ? `  (“${first.title}”)` : ''}`, results);
+  if (failures.length) throw new BenchError(`${failures.length} section(s) failed:\n${failures.join('\n')}`);
+  console.log('\nFigures are reported, not asserted (exit 0 whether or not a row is over target).');
+}
+
+try {
+  await main();
+  await cleanUp();
+  process.exit(0);
+} catch (e) {
+  await cleanUp();
+  fail(e instanceof BenchError ? e.message : e.stack);
+}
