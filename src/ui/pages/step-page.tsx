@@ -115,7 +115,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
       </p>
 
       <div className="step-layout">
-        <article className={`step step--${step.kind}`} data-step-kind={step.kind} aria-labelledby="step-title">
+        <article className={`step step--${step.kind}${step.kind === 'outcome' ? ` step--${step.result}` : ''}`} data-step-kind={step.kind} aria-labelledby="step-title">
           <p className="step__meta">
             <span className={`badge badge--${step.kind === 'outcome' ? step.result : step.kind}`}>
               {step.kind === 'outcome' ? m.result[step.result] : m.kind[step.kind]}
