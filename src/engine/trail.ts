@@ -1,4 +1,4 @@
-import type { ItemState, Step, StepId, Tree } from './model.ts';
+import type { ItemState, Step, Tree } from './model.ts';
 import { resolveStep } from './redirects.ts';
 import { answer, startSession, type Session, type Ticks } from './session.ts';
 
@@ -77,9 +77,4 @@ function replay(tree: Tree, trail: string): Session | 'invalid' | undefined {
     if (!session) return undefined;
   }
   return session;
-}
-
-/** Convenience: the step id the session is on. */
-export function currentStepId(session: Session): StepId {
-  return session.visits[session.visits.length - 1]!.step;
 }
