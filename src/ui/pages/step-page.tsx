@@ -41,6 +41,13 @@ export function StepPage() {
 }
 
 const NO_TICKS: Ticks = {};
+/** Distances to an outcome, computed once per loaded tree (not on every step). */
+const distances = new WeakMap<Tree, ReturnType<typeof stepsToOutcome>>();
+function remainingSteps(tree: Tree, step: string): number | undefined {
+  let d = distances.get(tree);
+  if (!d) distances.set(tree, (d = stepsToOutcome(tree)));
+  return d.get(step as Step['id']);
+}
 
 function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   const [params] = useSearchParams();
@@ -81,7 +88,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const setTick = useSaved((s) => s.setTick);
   const remember = useSaved((s) => s.remember);
   const forgetTree = useSaved((s) => s.forgetTree);
-  const remaining = useMemo(() => stepsToOutcome(tree), [tree]).get(step.id);
+  const remaining = remainingSteps(tree, step.id);
   const dropped = trailDropped ?? nav.trailDropped;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const navigationType = useNavigationType();
