@@ -38,5 +38,5 @@ export default tseslint.config(
   },
   { files: ['src/engine/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', engineWall] } },
   { files: ['src/content/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', contentWall] } },
-  { files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts', 'src/main.tsx'], rules: { 'no-restricted-imports': ['error', browserWall] } },
+  { files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts', 'src/main.tsx', 'src/boot.tsx', 'src/entry-prerender.tsx'], rules: { 'no-restricted-imports': ['error', browserWall] } },
 );

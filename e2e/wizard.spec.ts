@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.ts';
 import { hasAnswers } from '../src/engine/model.ts';
 import { coveringPaths, tree, trees, type Hop } from './content.ts';
 

@@ -376,7 +376,8 @@ const CONTENT_TYPES = {
 
 /**
  * Serves `dir` on 127.0.0.1 at a port the OS picks (so a busy port cannot
- * happen). A path that is not a file gets index.html (the SPA fallback) when
+ * happen). A path that is not a file gets its own index.html if it was
+ * prerendered, else index.html (the SPA fallback) when
  * it looks like a page (no extension, or the browser asks for HTML); a missing
  * asset is a 404 so a broken chunk fails loudly. No compression: the script
  * gzips the bodies itself.
@@ -402,7 +403,9 @@ function serve(name, dir) {
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
           return;
         }
-        file = join(root, 'index.html');
+        // A prerendered page (dist/t/<tree>/<step>/index.html) first, as static hosts serve it; else the SPA fallback.
+        const own = join(file, 'index.html');
+        file = (await stat(own).then((s) => s.isFile(), () => false)) ? own : join(root, 'index.html');
       }
       const body = await readFile(file);
       res.writeHead(200, {

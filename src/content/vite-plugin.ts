@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Lang } from '../engine/model.ts';
 import { compileTree, summarizeTree } from './compile.ts';
@@ -72,9 +74,33 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
           const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
           if (m && m[1] === REQUIRED_LANGS[0]) chunks[m[0]!] = `/${out.fileName}`;
         }
+        // The app itself is a dynamic import of the tiny entry (src/main.tsx): preload it and
+        // everything it imports statically, so it downloads while the page paints.
+        const app = Object.values(ctx.bundle).find((out) => out.type === 'chunk' && out.facadeModuleId?.endsWith('/src/boot.tsx'));
+        const preload = new Set<string>();
+        const add = (file: string) => {
+          const out = ctx.bundle![file];
+          if (preload.has(file) || out?.type !== 'chunk') return;
+          preload.add(file);
+          out.imports.forEach(add);
+        };
+        if (app) add(app.fileName);
+        const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
         const script = `(function(m){var p=location.pathname.split('/');var u=p[1]==='t'&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]];if(u){var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)}})(${JSON.stringify(chunks)})`;
-        return { html, tags: [{ tag: 'script', children: script, injectTo: 'head' }] };
+        return { html, tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
       },
+    },
+    // `vite preview` serves a prerendered step (dist/t/<tree>/<step>/index.html) for
+    // /t/<tree>/<step>, as static hosts do, instead of the SPA fallback.
+    configurePreviewServer(server) {
+      const outDir = server.config.build.outDir;
+      server.middlewares.use((req, _res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        if (/^\/t\/[a-z0-9-]+\/[a-z0-9-]+$/.test(path) && existsSync(join(root, outDir, path, 'index.html'))) {
+          req.url = `${path}/index.html${req.url!.slice(path.length)}`;
+        }
+        next();
+      });
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(`${root}/content`);

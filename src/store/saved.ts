@@ -67,6 +67,7 @@ export function sanitize(input: unknown): SavedData {
 /** localStorage that survives a corrupt or unavailable store instead of throwing. */
 const safeStorage: StateStorage = {
   getItem(name) {
+    if (typeof localStorage === 'undefined') return null; // prerendering at build time
     try {
       const raw = localStorage.getItem(name);
       if (raw !== null) JSON.parse(raw);

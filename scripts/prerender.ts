@@ -1,0 +1,41 @@
+/**
+ * Prerenders every step page into dist/t/<tree>/<step>/index.html, so a cold
+ * link paints its title from the HTML before any JavaScript runs; the app then
+ * hydrates it after the first paint (src/main.tsx, src/boot.tsx; docs/decisions/0004). Runs after `vite build` and the SSR build of
+ * src/entry-prerender.tsx (see the "build" script).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Lang, Tree } from '../src/engine/model.ts';
+import { paths } from '../src/engine/paths.ts';
+
+const root = process.cwd();
+const dist = join(root, 'dist');
+const ssrDir = join(root, 'dist-ssr');
+const entry = (await import(pathToFileURL(resolve(ssrDir, 'entry-prerender.js')).href)) as {
+  render: (url: string) => Promise<string>;
+  loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: Tree }>>>>;
+};
+
+const template = readFileSync(join(dist, 'index.html'), 'utf8');
+if (!template.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty <div id="root"></div> to fill');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+let pages = 0;
+for (const [treeId, byLang] of Object.entries(entry.loaders)) {
+  const tree = (await byLang.en!()).default;
+  for (const step of Object.values(tree.steps)) {
+    const url = paths.step.href(tree.id, step.id);
+    const body = await entry.render(url);
+    const html = template
+      .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(treeId)}">${body}</div>`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${step.title} · ${tree.title}`)}</title>`);
+    const dir = join(dist, url);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), html);
+    pages++;
+  }
+}
+rmSync(ssrDir, { recursive: true, force: true });
+console.log(`Prerendered ${pages} step page(s) into dist/t/.`);

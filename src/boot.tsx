@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { currentLang } from './ui/i18n/use-messages.ts';
+import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
+import { loadTree } from './ui/tree-data.ts';
+
+const container = document.getElementById('root')!;
+
+/**
+ * Step pages are prerendered at build time (scripts/prerender.ts), so the
+ * title paints from the HTML. When the URL is exactly the prerendered one,
+ * the app hydrates it with the (preloaded) tree; otherwise (a ?trail=, a
+ * page that was not prerendered) it renders from scratch.
+ */
+export async function start(): Promise<void> {
+  const prerendered = container.dataset.prerendered;
+  const [, t, treeId] = window.location.pathname.split('/');
+  const tree = prerendered && !window.location.search && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), currentLang())?.catch(() => undefined) : undefined;
+  if (tree) {
+    const router = createBrowserRouter(routes, { hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
+    hydrateRoot(
+      container,
+      <StrictMode>
+        <RouterProvider router={router} />
+      </StrictMode>,
+    );
+    return;
+  }
+  const router = createBrowserRouter(routes);
+  createRoot(container).render(
+    <StrictMode>
+      <RouterProvider router={router} />
+    </StrictMode>,
+  );
+}
+

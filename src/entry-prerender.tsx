@@ -1,0 +1,17 @@
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { routes } from './ui/routes.tsx';
+
+export { loaders, summaries } from 'virtual:content';
+
+/**
+ * Renders one URL of the app to HTML at build time (scripts/prerender.ts),
+ * with the same routes and components the browser uses.
+ */
+export async function render(url: string): Promise<string> {
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request(new URL(url, 'http://localhost')));
+  if (context instanceof Response) throw new Error(`${url} answered with a redirect (${context.status})`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(<StaticRouterProvider router={router} context={context} hydrate={false} />);
+}
