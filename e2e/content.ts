@@ -1,7 +1,8 @@
+import { compileCodeIndex } from '../src/content/compile-codes.ts';
 import { compileTree } from '../src/content/compile.ts';
 import { loadContent } from '../src/content/load.ts';
 import { coveringWalks } from '../src/engine/graph.ts';
-import type { Step, Tree } from '../src/engine/model.ts';
+import type { CodeIndex, Lang, Step, Tree } from '../src/engine/model.ts';
 
 /** The trees the app serves, compiled from content/ exactly as the build does. */
 export function trees(): Tree[] {
@@ -27,4 +28,11 @@ export interface Hop {
  */
 export function coveringPaths(t: Tree): Hop[][] {
   return coveringWalks(t).map((walk) => walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}) })));
+}
+
+/** The code tables the app serves, compiled as the build does. */
+export function codeIndex(lang: Lang = 'en'): CodeIndex {
+  const { codes, errors } = loadContent(process.cwd());
+  if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
+  return compileCodeIndex(codes.map((c) => c.table!), lang);
 }

@@ -16,8 +16,11 @@ async function markFor(page: Page, hop: Hop) {
     const bad = chosen.when === 'any-bad' && i === 0;
     await page.getByRole('group', { name: item.label }).getByRole('radio', { name: bad ? 'Not OK' : 'OK', exact: true }).check();
   }
-  if (chosen.when) await expect(page.getByRole('link', { name: new RegExp(`^${escape(chosen.label)}`) })).toContainText('fits your marks');
+  if (chosen.when) await expect(answers(page).getByRole('link', { name: new RegExp(`^${escape(chosen.label)}`) })).toContainText('fits your marks');
 }
+
+/** The step's answers (its code chips are links too, and may read like an answer). */
+const answers = (page: Page) => page.getByRole('region', { name: 'What did you find?' });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -35,17 +38,17 @@ test('the home page lists the guides and starts the mPaaS one', async ({ page })
   await expectStep(page, mpaas.steps[mpaas.start]!);
 });
 
-for (const path of coveringPaths(mpaas)) {
+for (const t of trees()) for (const path of coveringPaths(t)) {
   const end = path[path.length - 1]!.step;
-  test(`walks by clicking answers: ${path.map((h) => h.step.id).join(' → ')}`, async ({ page }) => {
-    await page.goto(`/t/${MPAAS}`);
+  test(`walks ${t.id} by clicking answers: ${path.map((h) => h.step.id).join(' → ')}`, async ({ page }) => {
+    await page.goto(`/t/${t.id}`);
     for (const [i, hop] of path.entries()) {
       await expectStep(page, hop.step);
       if (!hop.answer || !hasAnswers(hop.step)) break;
       await markFor(page, hop);
       const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
-      const link = page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) });
-      await expect(link).toHaveAttribute('href', new RegExp(`^/t/${MPAAS}/${answer.next}\\?trail=`));
+      const link = answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) });
+      await expect(link).toHaveAttribute('href', new RegExp(`^/t/${t.id}/${answer.next}\\?trail=`));
       await link.click();
       // The path so far lists every earlier step.
       await expect(page.getByRole('navigation', { name: 'Your path' }).getByRole('listitem')).toHaveCount(i + 2);
@@ -56,6 +59,7 @@ for (const path of coveringPaths(mpaas)) {
 }
 
 test('every step URL opens cold, with its title and kind', async ({ page }) => {
+  test.setTimeout(240_000);
   for (const t of trees()) {
     for (const step of Object.values(t.steps)) {
       await page.goto(`/t/${t.id}/${step.id}`);
@@ -71,7 +75,7 @@ test('browser back, forward and reload keep the place and the path', async ({ pa
   for (const hop of hops) {
     if (!hasAnswers(hop.step)) break;
     const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
-    await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) }).click();
+    await answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) }).click();
   }
   const url = page.url();
   const title = await page.getByRole('heading', { level: 1 }).textContent();
@@ -89,7 +93,7 @@ test('the Back button and the path links go back to earlier steps', async ({ pag
   await page.goto(`/t/${MPAAS}`);
   const start = mpaas.steps[mpaas.start]!;
   if (!hasAnswers(start)) throw new Error('start must be a question');
-  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  await answers(page).getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
   await expectStep(page, mpaas.steps[start.answers[0]!.next]!);
   await page.getByRole('link', { name: '← Back' }).click();
   await expectStep(page, start);
@@ -101,7 +105,7 @@ test('keyboard only: tab to an answer, press Enter, focus lands on the new title
   const start = mpaas.steps[mpaas.start]!;
   if (!hasAnswers(start)) throw new Error('start must be a question');
   const first = start.answers[0]!;
-  const target = page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(first.label)}`) });
+  const target = answers(page).getByRole('link', { name: new RegExp(`^${escape(first.label)}`) });
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement)) break;
@@ -126,7 +130,7 @@ test('a checklist can be marked with the keyboard and highlights the answer that
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('group', { name: checklist.items[0]!.label }).getByRole('radio', { name: 'Not OK' })).toBeChecked();
   const bad = checklist.answers.find((a) => a.when === 'any-bad')!;
-  const badLink = page.getByRole('link', { name: new RegExp(`^${escape(bad.label)}`) });
+  const badLink = answers(page).getByRole('link', { name: new RegExp(`^${escape(bad.label)}`) });
   await expect(badLink).toContainText('fits your marks');
   // The marks are in the link, so the next page's trail records them.
   await expect(badLink).toHaveAttribute('href', /_n/);
@@ -162,6 +166,8 @@ test('a tampered or stale trail is dropped with a notice, never a blank page', a
 
 test('a corrupt saved session is reset with a notice', async ({ page }) => {
   await page.goto('/');
+  // The app boots after the load event (a dynamic import): let it read storage before corrupting it.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('troubleshooter', '{not json'));
   await page.goto(`/t/${MPAAS}`);
   await expectStep(page, mpaas.steps[mpaas.start]!);
@@ -175,7 +181,7 @@ test('the home page offers to continue where the person left off', async ({ page
   const start = mpaas.steps[mpaas.start]!;
   if (!hasAnswers(start)) throw new Error('start must be a question');
   await page.goto(`/t/${MPAAS}`);
-  await page.getByRole('main').getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  await answers(page).getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
   const next = mpaas.steps[start.answers[0]!.next]!;
   await expectStep(page, next);
   await page.goto('/');
@@ -184,24 +190,43 @@ test('the home page offers to continue where the person left off', async ({ page
   await expect(page.getByRole('navigation', { name: 'Your path' })).toContainText(start.title);
 });
 
-test('axe finds no WCAG 2.2 A/AA violations on the home page and every step', async ({ page }) => {
-  test.setTimeout(240_000);
-  const scan = async (url: string) => {
-    await page.goto(url);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(result.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  };
-  await scan('/');
-  await scan(`/t/${MPAAS}/no-such-step`);
-  for (const t of trees()) for (const step of Object.values(t.steps)) await scan(`/t/${t.id}/${step.id}`);
+async function axeScan(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(result.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('axe finds no WCAG 2.2 A/AA violations on the home page (with search results) and a not-found step', async ({ page }) => {
+  await axeScan(page, '/');
+  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill('7014');
+  await expect(page.getByRole('list', { name: /Results for/ })).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+  await axeScan(page, `/t/${MPAAS}/no-such-step`);
 });
 
+for (const t of trees()) {
+  test(`axe finds no WCAG 2.2 A/AA violations on every step of ${t.id}`, async ({ page }) => {
+    test.setTimeout(300_000);
+    for (const step of Object.values(t.steps)) await axeScan(page, `/t/${t.id}/${step.id}`);
+  });
+}
+
 test('@phone a step reads well on a phone: no horizontal scroll', async ({ page }) => {
-  for (const step of Object.values(mpaas.steps)) {
-    await page.goto(`/t/${MPAAS}/${step.id}`);
-    await expectStep(page, step);
+  test.setTimeout(180_000);
+  for (const t of trees()) {
+    for (const step of Object.values(t.steps)) {
+      await page.goto(`/t/${t.id}/${step.id}`);
+      await expectStep(page, step);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${t.id}/${step.id}`).toBeLessThanOrEqual(0);
+    }
+  }
+  for (const url of ['/', '/codes', '/codes/mpaas/7014', '/analyze']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, step.id).toBeLessThanOrEqual(0);
+    expect(overflow, url).toBeLessThanOrEqual(0);
   }
 });

@@ -8,14 +8,14 @@ import { loadContent, publishAll, PUBLISHED_FILE } from '../src/content/load.ts'
 
 const root = process.cwd();
 const publish = process.argv.includes('--publish');
-let { trees, errors } = loadContent(root);
+let { trees, codes, errors } = loadContent(root);
 
 if (publish) {
   const blocking = errors.filter((e) => !e.pendingPublish);
   if (blocking.length === 0) {
     const added = publishAll(root, trees);
     console.log(added.length ? `Published ${added.length} step id(s) in ${PUBLISHED_FILE}.` : 'Every step id is already published.');
-    ({ trees, errors } = loadContent(root));
+    ({ trees, codes, errors } = loadContent(root));
   }
 }
 
@@ -25,4 +25,5 @@ if (errors.length > 0) {
   process.exit(1);
 }
 const steps = trees.reduce((n, t) => n + Object.keys(t.tree?.nodes ?? {}).length, 0);
-console.log(`Content OK: ${trees.length} tree(s), ${steps} steps.`);
+const entries = codes.reduce((n, t) => n + (t.table?.codes.length ?? 0), 0);
+console.log(`Content OK: ${trees.length} tree(s), ${steps} steps; ${codes.length} code table(s), ${entries} codes.`);

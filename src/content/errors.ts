@@ -1,3 +1,7 @@
+import { distance } from '../engine/codes.ts';
+
+export { distance };
+
 /** One problem found in a content file, located to the character. */
 export interface ContentError {
   file: string;
@@ -5,6 +9,8 @@ export interface ContentError {
   col: number;
   /** The step the problem is in, when it is in one. */
   node?: string;
+  /** The code-table entry the problem is in, when it is in one. */
+  code?: string;
   /** The field, as a path inside the node (or the file): `answers[1].next`. */
   field?: string;
   message: string;
@@ -18,8 +24,8 @@ export interface ContentError {
  */
 export function formatError(e: ContentError): string {
   const where = `${e.file}:${e.line}:${e.col}`;
-  const node = e.node ? ` node "${e.node}"` : '';
-  const field = e.field ? `${e.node ? ' →' : ''} ${e.field}:` : node ? ':' : '';
+  const node = e.node ? ` node "${e.node}"` : e.code ? ` code "${e.code}"` : '';
+  const field = e.field ? `${node ? ' →' : ''} ${e.field}:` : node ? ':' : '';
   return `${where}${node}${field} ${e.message}`;
 }
 
@@ -31,21 +37,6 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     else out += out ? `.${String(seg)}` : String(seg);
   }
   return out;
-}
-
-/** Levenshtein distance, for did-you-mean hints. */
-export function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** The closest candidate when it is close enough to be a likely typo. */

@@ -2,11 +2,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentError } from './errors.ts';
 import { checkPublished, parsePublished, parseTreeFile, type ParsedTree } from './validate.ts';
+import { checkCodeLinks, parseCodeFile, type ParsedCodeFile } from './validate-codes.ts';
 
 export const PUBLISHED_FILE = 'content/published-ids.txt';
 
 export interface LoadedContent {
   trees: ParsedTree[];
+  /** The code tables, one per platform. */
+  codes: ParsedCodeFile[];
   errors: ContentError[];
   /** Files read, for the dev server to watch. */
   files: string[];
@@ -17,13 +20,21 @@ export interface LoadedContent {
  * Errors come sorted by file and line.
  */
 export function loadContent(root: string): LoadedContent {
-  const dir = join(root, 'content', 'trees');
-  const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-  const trees = files.map((path) => parseTreeFile(relative(root, path), readFileSync(path, 'utf8')));
-  const errors = trees.flatMap((t) => t.errors);
+  const yamlIn = (sub: string) => {
+    const dir = join(root, 'content', sub);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => join(dir, f));
+  };
+  const treeFiles = yamlIn('trees');
+  const codeFiles = yamlIn('codes');
+  const files = [...treeFiles, ...codeFiles];
+  const trees = treeFiles.map((path) => parseTreeFile(relative(root, path), readFileSync(path, 'utf8')));
+  const codes = codeFiles.map((path) => parseCodeFile(relative(root, path), readFileSync(path, 'utf8')));
+  const errors = [...trees, ...codes].flatMap((t) => t.errors);
+  if (errors.length === 0) errors.push(...checkCodeLinks(trees, codes));
 
   const seen = new Map<string, string>();
   for (const t of trees) {
@@ -37,7 +48,7 @@ export function loadContent(root: string): LoadedContent {
   const published = existsSync(publishedPath) ? parsePublished(readFileSync(publishedPath, 'utf8')) : [];
   if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees));
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { trees, errors, files: existsSync(publishedPath) ? [...files, publishedPath] : files };
+  return { trees, codes, errors, files: existsSync(publishedPath) ? [...files, publishedPath] : files };
 }
 
 /** Adds every current step id to the published list (ids are then permanent). */

@@ -5,7 +5,7 @@ import { LANGS, PLATFORMS, type Lang } from '../engine/model.ts';
 export const REQUIRED_LANGS: readonly Lang[] = ['en'];
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CODE_REF = /^[a-z]+(?:-[a-z]+)*:[A-Za-z0-9._{}-]+$/;
+const CODE_REF = /^[a-z]+(?:-[a-z]+)*:[A-Za-z0-9._{}-]+(?: [A-Za-z0-9._{}-]+)*$/;
 
 export const id = (what: string) =>
   z.string().regex(ID, { error: `must be a ${what} in lower-case kebab-case (like "check-device-time")` });

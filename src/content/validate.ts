@@ -20,7 +20,7 @@ export interface ParsedTree {
 /** Fields that hold Markdown, anywhere in a node. */
 const MARKDOWN_FIELDS = new Set(['body', 'do', 'expect', 'summary']);
 
-function makeLocator(doc: Document, counter: LineCounter): Locator {
+export function makeLocator(doc: Document, counter: LineCounter): Locator {
   return (path, opts = {}) => {
     let node: unknown = doc.contents;
     let offset = 0;
@@ -102,7 +102,7 @@ export function parseTreeFile(file: string, source: string): ParsedTree {
   return { file, tree, locate, errors };
 }
 
-type At = (path: readonly PropertyKey[], message: string, opts?: { key?: boolean }) => ContentError;
+export type At = (path: readonly PropertyKey[], message: string, opts?: { key?: boolean }) => ContentError;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -113,7 +113,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentError[] {
+export function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentError[] {
   const path = issue.path;
   switch (issue.code) {
     case 'invalid_type': {
@@ -156,12 +156,17 @@ function describe(value: unknown): string {
 }
 
 function checkMarkdown(tree: RawTree, at: At): ContentError[] {
+  return markdownErrors(tree, at, (k, path) => MARKDOWN_FIELDS.has(k) || (k === 'hint' && path.includes('items')));
+}
+
+/** Markdown that does not parse, in every field `isMarkdown` picks out. */
+export function markdownErrors(data: unknown, at: At, isMarkdown: (key: string, path: PropertyKey[]) => boolean): ContentError[] {
   const errors: ContentError[] = [];
   const visit = (value: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        const isMd = MARKDOWN_FIELDS.has(k) || (k === 'hint' && path.includes('items'));
+        const isMd = isMarkdown(k, path);
         if (isMd && v && typeof v === 'object') {
           for (const [lang, src] of Object.entries(v)) {
             try {
@@ -175,7 +180,7 @@ function checkMarkdown(tree: RawTree, at: At): ContentError[] {
       }
     }
   };
-  visit(tree, []);
+  visit(data, []);
   return errors;
 }
 

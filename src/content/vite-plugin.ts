@@ -3,17 +3,24 @@ import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Lang } from '../engine/model.ts';
 import { compileTree, summarizeTree } from './compile.ts';
+import { compileCodeIndex } from './compile-codes.ts';
+import { compileSearchIndex } from './compile-search.ts';
+import { CODE_TABLE_LANGS } from './codes-schema.ts';
 import { formatError } from './errors.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 import { REQUIRED_LANGS } from './schema.ts';
 
 const INDEX = 'virtual:content';
 const TREE_PREFIX = 'virtual:content/tree/';
+const CODES_PREFIX = 'virtual:content/codes/';
+const SEARCH_PREFIX = 'virtual:content/search/';
 
 /**
  * Loads and validates `content/` at build time and serves it as JSON modules:
  * - `virtual:content`: the tree summaries and a lazy loader per tree and language;
- * - `virtual:content/tree/<id>/<lang>`: one compiled tree in one language (its own chunk).
+ * - `virtual:content/tree/<id>/<lang>`: one compiled tree in one language (its own chunk);
+ * - `virtual:content/codes/<lang>`: every code table in one language (its own chunk);
+ * - `virtual:content/search/<lang>`: the home page's search index (its own chunk).
  * Any content error fails the build (and shows in the dev overlay).
  */
 export function contentPlugin(root: string = process.cwd()): Plugin {
@@ -40,7 +47,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       serving = config.command === 'serve';
     },
     resolveId(id) {
-      if (id === INDEX || id.startsWith(TREE_PREFIX)) return `\0${id}`;
+      if (id === INDEX || id.startsWith(TREE_PREFIX) || id.startsWith(CODES_PREFIX) || id.startsWith(SEARCH_PREFIX)) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -56,7 +63,19 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         const loaders = trees
           .map((t) => `${JSON.stringify(t.id)}: {${t.languages.map((lang) => `${lang}: () => import(${JSON.stringify(`${TREE_PREFIX}${t.id}/${lang}`)})`).join(', ')}}`)
           .join(',\n  ');
-        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\nexport const loaders = {\n  ${loaders}\n};\n`;
+        const codeLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${CODES_PREFIX}${lang}`)})`).join(', ');
+        const searchLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${SEARCH_PREFIX}${lang}`)})`).join(', ');
+        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\nexport const loaders = {\n  ${loaders}\n};\nexport const codeLoaders = { ${codeLoaders} };\nexport const searchLoaders = { ${searchLoaders} };\n`;
+      }
+      if (code.startsWith(SEARCH_PREFIX)) {
+        const lang = code.slice(SEARCH_PREFIX.length) as Lang;
+        if (!CODE_TABLE_LANGS.includes(lang)) throw new Error(`No content module ${code}`);
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileSearchIndex(trees, content.codes.map((c) => c.table!), lang)))});\n`;
+      }
+      if (code.startsWith(CODES_PREFIX)) {
+        const lang = code.slice(CODES_PREFIX.length) as Lang;
+        if (!CODE_TABLE_LANGS.includes(lang)) throw new Error(`No content module ${code}`);
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileCodeIndex(content.codes.map((c) => c.table!), lang)))});\n`;
       }
       const [treeId = '', lang = ''] = code.slice(TREE_PREFIX.length).split('/');
       const raw = trees.find((t) => t.id === treeId);

@@ -18,6 +18,14 @@ export type Lang = (typeof LANGS)[number];
 export const PLATFORMS = ['mpaas', 'aliyun', 'top', 'easemob'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** The platforms that have a code table (mPaaS has three: gateway, Android client, iOS client). */
+export const CODE_PLATFORMS = ['mpaas', 'mpaas-android', 'mpaas-ios', 'aliyun', 'top', 'easemob'] as const;
+export type CodePlatform = (typeof CODE_PLATFORMS)[number];
+
+/** What a person should do about an error: retry, fix the request, contact support; `none` for a success code. */
+export const RETRY_ADVICE = ['retry', 'fix-request', 'contact-support', 'none'] as const;
+export type RetryAdvice = (typeof RETRY_ADVICE)[number];
+
 /** Inline Markdown, as a small JSON tree rendered by React (never as HTML). */
 export type Inline =
   | string
@@ -121,4 +129,42 @@ export interface TreeSummary {
 /** True for a step that has answers (every kind but `outcome`). */
 export function hasAnswers(step: Step): step is QuestionStep | CheckStep | ChecklistStep {
   return step.kind !== 'outcome';
+}
+
+/** One row of a platform's code table, in one language. */
+export interface CodeEntry {
+  platform: CodePlatform;
+  code: string;
+  group: string;
+  title: string;
+  meaning: Markdown;
+  action: Markdown;
+  retry: RetryAdvice;
+  sources: Source[];
+  /** `tree-id/step-id` of the step that handles it. */
+  step?: string;
+  http?: number[];
+  name?: string;
+  message?: string;
+  protocols?: string[];
+  prompt?: string;
+  ranges?: [number, number][];
+  aliases?: string[];
+  variants?: { match: string; message?: string; meaning: Markdown; action?: Markdown }[];
+  /** Lower-case text in every language (code, names, title, meaning, message), for search. */
+  search: string;
+}
+
+export interface CodeTable {
+  platform: CodePlatform;
+  title: string;
+  summary?: Markdown;
+  groups: Record<string, { title: string; body?: Markdown }>;
+  codes: CodeEntry[];
+}
+
+/** Every code table, in one language; a lazy chunk of its own. */
+export interface CodeIndex {
+  lang: Lang;
+  tables: CodeTable[];
 }

@@ -10,6 +10,18 @@ export const paths = {
     href: (treeId: string, stepId: string, trail?: string) =>
       `/t/${enc(treeId)}/${enc(stepId)}${trail ? `?trail=${enc(trail)}` : ''}`,
   },
+  codes: {
+    pattern: '/codes',
+    href: (query?: { q?: string; platform?: string }) => {
+      const params = new URLSearchParams();
+      if (query?.q) params.set('q', query.q);
+      if (query?.platform) params.set('platform', query.platform);
+      const s = params.toString();
+      return `/codes${s ? `?${s}` : ''}`;
+    },
+  },
+  code: { pattern: '/codes/:platform/:code', href: (platform: string, code: string) => `/codes/${enc(platform)}/${enc(code)}` },
+  analyze: { pattern: '/analyze', href: () => '/analyze' },
 } as const;
 
 const enc = encodeURIComponent;

@@ -1,4 +1,4 @@
-import { Link, Outlet, ScrollRestoration, useRouteError } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useRouteError } from 'react-router';
 import { paths } from '../engine/paths.ts';
 import { useMessages } from './i18n/use-messages.ts';
 import { StorageNotice } from './components/notices.tsx';
@@ -19,7 +19,11 @@ function Header() {
           <span>{m.appName}</span>
         </Link>
         <nav aria-label="Site">
-          <Link to={paths.home.href()}>{m.navHome}</Link>
+          <NavLink to={paths.home.href()} end>
+            {m.navHome}
+          </NavLink>
+          <NavLink to={paths.codes.href()}>{m.navCodes}</NavLink>
+          <NavLink to={paths.analyze.href()}>{m.navAnalyze}</NavLink>
         </nav>
       </div>
     </header>

@@ -3,6 +3,7 @@ import { paths } from '../../engine/paths.ts';
 import { useSaved } from '../../store/saved.ts';
 import { useLang, useMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { HomeSearch } from '../home-search.tsx';
 import { treeSummaries } from '../tree-data.ts';
 
 export function HomePage() {
@@ -17,6 +18,13 @@ export function HomePage() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{m.homeTitle}</h1>
         <p className="lead">{m.homeLead}</p>
+        <HomeSearch />
+        <p className="way-in">
+          <span>{m.pasteLogWayIn}</span>{' '}
+          <Link className="button button--quiet" to={paths.analyze.href()}>
+            {m.pasteLogCta}
+          </Link>
+        </p>
       </section>
 
       {resumable.length > 0 && (

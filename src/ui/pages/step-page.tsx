@@ -136,11 +136,14 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
           {step.codes.length > 0 && (
             <p className="codes">
               <span className="visually-hidden">{m.handlesCodes}: </span>
-              {step.codes.map((c) => (
-                <code key={c} className="code-chip">
-                  {c.slice(c.indexOf(':') + 1)}
-                </code>
-              ))}
+              {step.codes.map((c) => {
+                const i = c.indexOf(':');
+                return (
+                  <Link key={c} className="code-chip" to={paths.code.href(c.slice(0, i), c.slice(i + 1))}>
+                    <code>{c.slice(i + 1)}</code>
+                  </Link>
+                );
+              })}
             </p>
           )}
           <div className="prose">
@@ -189,6 +192,9 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
         </Link>
         <CopyButton label={m.copyStepLink} text={stepUrl} />
         {visits.length > 1 && <CopyButton label={m.copySessionLink} text={sessionUrl} />}
+        <Link className="button button--quiet" to={paths.analyze.href()}>
+          {m.pasteLogCta}
+        </Link>
       </div>
     </div>
   );

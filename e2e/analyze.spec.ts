@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { codeIndex } from './content.ts';
+import { expect, test } from './test.ts';
+
+/** The error example of seed 000, as the Xcode console prints it. */
+const IOS_7014 =
+  'Demo[83383:2546279] [mPaaSLog] APMobileNetwork alipay.client.getUnionResource resp:{ "Content-Length" = 0; "Content-Type" = "text/plain;charset=UTF-8"; Date = "Tue, 11 Aug 2020 04:50:08 GMT"; memo = "%E9%AA%8C%E7%AD%BERPC%E6%8E%A5%E5%8F%A3%20%E5%8A%A0%E7%AD%BE%E6%95%B0%E6%8D%AE%E4%B8%BA%E7%A9%BA"; "mgw-traceid" = 0a1d7667159712140890222728553; "result-status" = 7014; "server-time" = 1597121408902; tips = "%E9%AA%8C%E7%AD%BERPC%E6%8E%A5%E5%8F%A3%20%E5%8A%A0%E7%AD%BE%E6%95%B0%E6%8D%AE%E4%B8%BA%E7%A9%BA"; }';
+
+const entry7014 = codeIndex().tables.find((t) => t.platform === 'mpaas')!.codes.find((e) => e.code === '7014')!;
+
+test('a pasted Xcode log line becomes a finding that links to its step and its code page', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
+  });
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Paste a log' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paste a log or an error response');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  await box.fill(`noise before\n${IOS_7014}\n<img src=x onerror="window.__pwned=1">`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeFocused();
+  const finding = page.getByRole('article');
+  await expect(finding).toContainText('7014');
+  await expect(finding).toContainText(entry7014.title);
+  await expect(finding).toContainText('Seen once, line 2');
+  await expect(finding).toContainText('0a1d7667159712140890222728553');
+  await expect(finding).toContainText('验签RPC接口 加签数据为空');
+  // Nothing pasted is ever turned into HTML, and nothing was sent anywhere.
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(sent).toEqual([]);
+
+  await finding.getByRole('link', { name: 'Code 7014 in the reference' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(entry7014.title);
+  await page.goBack();
+  if (entry7014.step) {
+    await page.getByRole('textbox', { name: 'Log or error response' }).fill(IOS_7014);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/t/${entry7014.step}$`));
+  }
+});
+
+test('pasting analyzes at once; text that fits no platform says so plainly', async ({ page }) => {
+  await page.goto('/analyze');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  // A paste event (what Ctrl+V fires) with the text in the box: no button press needed.
+  await box.evaluate((el: HTMLTextAreaElement, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('paste', { bubbles: true }));
+  }, '{"error_rsp":{"code":40,"msg":"Missing required arguments:iid/num_iid"}}');
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('article')).toContainText('40');
+
+  await box.fill('Everything went fine today. status=200');
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '0 findings' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Nothing here matches');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Paste some text or open a file first.');
+});
+
+test('a log file with several platforms is grouped with counts; a huge or binary file does not break the page', async ({ page }) => {
+  await page.goto('/analyze');
+  const log = [
+    IOS_7014,
+    '{"RequestId":"4C467B38-3910-447D-87BC-AC049166F216","HostId":"cloudpush.aliyuncs.com","Code":"MissingAppKey","Message":"AppKey is mandatory for this action."}',
+    '{"error_response":{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}}',
+    IOS_7014,
+  ].join('\n');
+  await page.locator('input[type=file]').setInputFiles({ name: 'app.log', mimeType: 'text/plain', buffer: Buffer.from(log) });
+  await expect(page.getByRole('heading', { name: '3 findings' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('app.log');
+  await expect(page.getByRole('article').filter({ hasText: '7014' })).toContainText('Seen 2 times, lines 1–4');
+  await expect(page.getByRole('article').filter({ hasText: 'MissingAppKey' })).toContainText('Missing{ParameterName}');
+
+  // 20 MB of binary garbage: read in the worker, answered with "nothing found", page still usable.
+  const garbage = Buffer.alloc(20 * 1024 * 1024);
+  for (let i = 0; i < garbage.length; i += 4096) garbage.writeUInt32LE((i * 2654435761) >>> 0, i);
+  await page.locator('input[type=file]').setInputFiles({ name: 'core.bin', mimeType: 'application/octet-stream', buffer: garbage });
+  await expect(page.getByRole('heading', { name: '0 findings' })).toBeVisible({ timeout: 20_000 });
+
+  // Over 50 MB is refused with a message before it is read.
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    const big = new File([new Uint8Array(1)], 'huge.log');
+    Object.defineProperty(big, 'size', { value: 60 * 1024 * 1024 });
+    const dt = new DataTransfer();
+    dt.items.add(big);
+    Object.defineProperty(input, 'files', { value: dt.files, configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await expect(page.getByRole('alert')).toContainText('Files up to 50 MB can be read');
+});
+
+test('axe finds no WCAG 2.2 A/AA violations on the analyzer with findings', async ({ page }) => {
+  await page.goto('/analyze');
+  await page.getByRole('textbox', { name: 'Log or error response' }).fill(IOS_7014);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

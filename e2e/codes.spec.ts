@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { codeIndex, tree } from './content.ts';
+import { expect, test } from './test.ts';
+
+const index = codeIndex();
+const all = index.tables.flatMap((t) => t.codes);
+const withStep = all.filter((e) => e.step);
+
+test('the code list searches as you type, in English and Chinese, and filters by platform', async ({ page }) => {
+  await page.goto('/codes');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Error codes');
+  await expect(page.getByRole('status')).toHaveText(`${all.length} codes`);
+  const search = page.getByRole('searchbox', { name: 'Search codes' });
+
+  await search.fill('7003');
+  await expect(page.getByRole('link', { name: /^7003/ })).toBeVisible();
+  await expect(page).toHaveURL(/\?q=7003/);
+
+  // The Chinese title of an entry finds it while the English UI shows.
+  const zhTitle = codeIndex('zh').tables.find((t) => t.platform === 'easemob')!.codes.find((e) => e.code === 'reach_limit')!.title;
+  expect(zhTitle).toMatch(/[\u4e00-\u9fff]/);
+  await search.fill(zhTitle);
+  await expect(page.getByRole('link', { name: /^reach_limit/ })).toBeVisible();
+
+  await search.fill('');
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption('aliyun');
+  const aliyun = index.tables.find((t) => t.platform === 'aliyun')!;
+  await expect(page.getByRole('status')).toHaveText(`${aliyun.codes.length} codes`);
+  await search.fill('zzzz-no-such-code');
+  await expect(page.getByRole('status')).toHaveText(/No code matches/);
+});
+
+test('every code page opens cold, and a code a step handles links to it and back', async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const e of all) {
+    await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
+  }
+  expect(withStep.length).toBeGreaterThan(0);
+  for (const e of withStep) {
+    const [treeId = '', stepId = ''] = e.step!.split('/');
+    await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
+    await page.getByRole('link', { name: /Start troubleshooting here/ }).click();
+    await expect(page).toHaveURL(`/t/${treeId}/${stepId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tree(treeId).steps[stepId]!.title);
+    // …and the step's code chip leads back to the code page.
+    await page.getByRole('main').getByRole('link', { name: e.code, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
+  }
+});
+
+test('a pattern code resolves to its entry, and an unknown code offers the nearest ones', async ({ page }) => {
+  await page.goto('/codes/aliyun/MissingAppKey');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Missing{ParameterName}');
+  await page.goto('/codes/mpaas/7030');
+  await expect(page.getByRole('main')).toContainText('not found');
+  await expect(page.getByRole('link', { name: /^7000/ })).toBeVisible();
+  await page.goto('/codes/nowhere/%3Cscript%3E');
+  await expect(page.getByRole('main')).toContainText('There is no code table for “nowhere”');
+});
+
+test('axe finds no WCAG 2.2 A/AA violations on the code pages', async ({ page }) => {
+  const scan = async (url: string) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+  await scan('/codes');
+  await scan('/codes/mpaas/7003');
+  await scan('/codes/easemob/auth_bad_access_token');
+  await scan('/codes/mpaas/7030');
+});

@@ -1,0 +1,49 @@
+import { codeIndex, trees } from './content.ts';
+import { expect, test } from './test.ts';
+
+const index = codeIndex();
+
+test('the home page offers three ways in: search, the guides, and "Paste a log"', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' })).toBeVisible();
+  for (const t of trees()) {
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: t.title, exact: true }) });
+    await expect(card.getByRole('link', { name: t.title, exact: true })).toHaveAttribute('href', `/t/${t.id}`);
+    await expect(card).toContainText(t.symptom);
+  }
+  await expect(page.getByRole('main').getByRole('link', { name: 'Paste a log' })).toHaveAttribute('href', '/analyze');
+});
+
+/** What a person types, and a result that must come up for it. */
+const QUERIES: { q: string; expect: RegExp; href: RegExp }[] = [
+  { q: '7014', expect: /7014/, href: /^\/codes\/mpaas\/7014$/ },
+  { q: '7014', expect: /./, href: /^\/t\/mpaas-system-busy\// },
+  { q: '系统繁忙', expect: /./, href: /^\/t\/mpaas-system-busy/ },
+  { q: 'SignatureNonceUsed', expect: /SignatureNonceUsed/, href: /^\/codes\/aliyun\/SignatureNonceUsed$/ },
+  { q: 'invalid session', expect: /./, href: /^\/codes\/top\// },
+  { q: 'token expired', expect: /./, href: /^\/codes\/easemob\// },
+];
+
+for (const { q, expect: text, href } of QUERIES) {
+  test(`home search: "${q}" is one click from ${href.source}`, async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill(q);
+    const results = page.getByRole('list', { name: `Results for “${q}”` });
+    await expect(results).toBeVisible();
+    const links = results.getByRole('link');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const i = hrefs.findIndex((h) => href.test(h));
+    expect(i, `no result for "${q}" links to ${href} (got ${hrefs.join(', ')})`).toBeGreaterThanOrEqual(0);
+    await expect(links.nth(i)).toContainText(text);
+    await links.nth(i).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(href);
+  });
+}
+
+test('home search says so when nothing matches', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill('qqqq-nothing-zzzz');
+  await expect(page.getByRole('main')).toContainText('Nothing matches');
+  expect(index.tables.length).toBeGreaterThan(0);
+});

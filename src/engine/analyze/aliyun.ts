@@ -1,0 +1,116 @@
+import { jsonObjectAt, xmlText } from './text.ts';
+import type { Field, Hit } from './types.ts';
+
+/**
+ * Alibaba Cloud OpenAPI (POP) errors. Every product answers with the same
+ * envelope: `Code`, `Message`, `RequestId`, `HostId`, `Recommend` (a
+ * troubleshooting URL), as JSON or XML; SDKs print it inside their own
+ * exception text, where the API's code is the inner one (EXTRA-SOURCES; seed
+ * 002 for Mobile Push's codes).
+ */
+
+/** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`. */
+const CODE = /^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+const REQUEST_ID = /request[ _-]?id\s*["']?\s*[:=]\s*["']?([0-9A-Za-z][0-9A-Za-z-]{7,})/i;
+
+function envelopeFields(get: (k: string) => string | undefined): Field[] {
+  const fields: Field[] = [];
+  for (const name of ['Message', 'RequestId', 'HostId', 'Recommend']) {
+    const v = get(name);
+    if (v) fields.push({ name, value: v });
+  }
+  return fields;
+}
+
+function httpFrom(s: string | undefined): number | undefined {
+  const n = s ? Number(s) : NaN;
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}
+
+export function aliyunJson(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const re = /"Code"\s*:\s*"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const obj = jsonObjectAt(text, m.index);
+    if (!obj) continue;
+    const { start: open, end: close, body, get } = obj;
+    // The shape of the whole envelope, not one word: a Code with the request's id or host.
+    if (!/"(RequestId|HostId)"\s*:/.test(body)) continue;
+    const code = get('Code');
+    if (!code || !CODE.test(code)) continue;
+    const http = httpFrom(get('HttpCode') ?? get('StatusCode'));
+    hits.push({ platform: 'aliyun', code, ...(http ? { http } : {}), format: 'Alibaba Cloud error response (JSON)', fields: envelopeFields(get), start: open, end: close });
+    re.lastIndex = close;
+  }
+  return hits;
+}
+
+export function aliyunXml(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const re = /<Error>([\s\S]{0,8000}?)<\/Error>/g;
+  for (const m of text.matchAll(re)) {
+    const xml = m[1]!;
+    if (!/<(RequestId|HostId)>/.test(xml)) continue;
+    const code = xmlText(xml, 'Code');
+    if (!code || !CODE.test(code)) continue;
+    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud error response (XML)', fields: envelopeFields((k) => xmlText(xml, k)), start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}
+
+interface SdkShape {
+  name: string;
+  /** Finds the start of one exception; group 1 may hold the code. */
+  start: RegExp;
+  /** Reads the code from the block when the start did not. */
+  code?: RegExp;
+  message?: RegExp;
+  http?: RegExp;
+}
+
+/** How each SDK prints the envelope (EXTRA-SOURCES: Python, Go, Tea, Java/.NET, PHP). */
+const SDK_SHAPES: SdkShape[] = [
+  {
+    name: 'Python SDK ServerException',
+    start: /HTTP Status:\s*(\d{3})\s+Error:\s*([A-Z][\w.]*)/g,
+    message: /Error:\s*[A-Z][\w.]*\s+(.+?)\s+RequestID:/,
+  },
+  { name: 'Go SDK error', start: /SDK\.ServerError\b/g, code: /ErrorCode:\s*([A-Z][\w.]*)/, message: /\bMessage:\s*(.+)/, http: /(?:HttpStatus|StatusCode):\s*(\d{3})/ },
+  { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: /\bMessage:\s*(?:code:\s*\d{3},\s*)?(.+?)(?:\s+request id:.*)?$/m, http: /StatusCode:\s*(\d{3})/ },
+  {
+    name: 'Java/.NET SDK exception',
+    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core)\.exceptions?\.(?:Client|Server)Exception:\s*(?:SDK\.)?([A-Z][\w.]*)\s*:\s*/gi,
+    message: /Exception:\s*[\w.]+\s*:\s*(.+)/,
+  },
+  { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },
+  { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/ },
+];
+
+export function aliyunSdk(text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const shape of SDK_SHAPES) {
+    for (const m of text.matchAll(shape.start)) {
+      const blockStart = text.lastIndexOf('\n', m.index) + 1;
+      // The block: this line and the next few, as SDKs print one field a line.
+      let blockEnd = m.index;
+      for (let i = 0; i < 8 && blockEnd !== -1 && blockEnd < m.index + 1200; i++) blockEnd = text.indexOf('\n', blockEnd + 1);
+      if (blockEnd === -1) blockEnd = text.length;
+      const block = text.slice(m.index, blockEnd);
+      const groups = m.slice(1).filter((g): g is string => g !== undefined);
+      const code = shape.code ? shape.code.exec(block)?.[1] : groups[groups.length - 1];
+      if (!code || !CODE.test(code)) continue;
+      const http = httpFrom(shape.http?.exec(block)?.[1] ?? (shape.name.startsWith('Python') ? groups[0] : undefined));
+      const fields: Field[] = [];
+      const message = shape.message?.exec(block)?.[1]?.trim();
+      if (message) fields.push({ name: 'Message', value: message.slice(0, 400) });
+      const requestId = REQUEST_ID.exec(block)?.[1];
+      if (requestId) fields.push({ name: 'RequestId', value: requestId });
+      const recommend = /Recommend:\s*(https?:\/\/\S+)/.exec(block)?.[1];
+      if (recommend) fields.push({ name: 'Recommend', value: recommend });
+      // The whole block is claimed, so the JSON body a Tea SDK prints under `Data:` is not counted twice.
+      hits.push({ platform: 'aliyun', code, ...(http ? { http } : {}), format: `Alibaba Cloud error in a ${shape.name}`, fields, start: blockStart, end: blockEnd });
+    }
+  }
+  return hits;
+}

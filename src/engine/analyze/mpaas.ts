@@ -1,0 +1,139 @@
+import { matchBracket, percentDecode } from './text.ts';
+import type { Field, Hit } from './types.ts';
+
+/**
+ * mPaaS Mobile Gateway, as the client logs it.
+ *
+ * - iOS (Xcode console): the response headers are an NSDictionary description,
+ *   `… APMobileNetwork alipay.client.getUnionResource resp:{ "mgw-traceid" = …;
+ *   "result-status" = 7014; memo = "%E9…"; tips = "…"; }` (seed 000).
+ *   `result-status` is the gateway result code; 1000 is success.
+ * - Android (logcat): `RpcException: [7001]`-style text, often with the tags
+ *   `DynamicRelease` or `mynet_RpcInvoker` (EXTRA-SOURCES, help 191181). Codes
+ *   of 1000 and up are gateway codes; below 1000 they are the Android client's
+ *   own RPC codes (seed 001), and 100-599 outside those are HTTP statuses.
+ * - The container: `AppNotExist` (iOS `Code=10008 "AppNotExist"`, H5
+ *   `err=[10008]AppNotExist`), and Security Guard's `SecException ErrorCode = 607`.
+ * - iOS RPC errors by name: `kDTRpcNetworkError` and the rest (seed 001).
+ */
+
+/** `key = value;` pairs of an NSDictionary description, keys quoted or bare. */
+function parseNsDictionary(body: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_.-]+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*?))\s*;/gy;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  while ((m = re.exec(body)) !== null) {
+    out.set((m[1] ?? m[2] ?? '').toLowerCase(), m[3] ?? m[4] ?? '');
+    last = re.lastIndex;
+  }
+  // Tolerate text the sticky regex could not read by skipping to the next `;`.
+  if (last < body.trim().length) {
+    for (const part of body.slice(last).split(';')) {
+      const kv = /^\s*"?([A-Za-z0-9_.-]+)"?\s*=\s*"?([^"]*)"?\s*$/.exec(part);
+      if (kv && !out.has(kv[1]!.toLowerCase())) out.set(kv[1]!.toLowerCase(), kv[2]!);
+    }
+  }
+  return out;
+}
+
+/** An RPC operation type: dotted lower-case words such as `alipay.client.getUnionResource`. */
+const OPERATION_TYPE = /\b([a-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*){2,})\b/g;
+
+function lastOperationType(prefix: string): string | undefined {
+  let found: string | undefined;
+  for (const m of prefix.matchAll(OPERATION_TYPE)) found = m[1];
+  return found;
+}
+
+export function mpaasResponseBlocks(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const re = /resp(?:onse)?\s*[:=]\s*\{/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(text, open);
+    if (close === -1) continue;
+    const body = text.slice(open + 1, close - 1);
+    if (!/result-status/i.test(body)) continue;
+    const dict = parseNsDictionary(body);
+    const status = dict.get('result-status')?.trim();
+    if (!status || !/^\d+$/.test(status)) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const fields: Field[] = [];
+    const op = dict.get('operation-type') ?? lastOperationType(text.slice(lineStart, m.index));
+    if (op) fields.push({ name: 'operationType', value: op });
+    for (const name of ['mgw-traceid', 'memo', 'tips', 'x-mgs-encryption', 'server-time']) {
+      const value = dict.get(name);
+      if (value === undefined || value === '') continue;
+      const decoded = percentDecode(value);
+      fields.push(decoded !== value ? { name, value, decoded } : { name, value });
+    }
+    hits.push({
+      platform: 'mpaas',
+      code: status,
+      ...(status === '1000' ? { success: true } : {}),
+      format: 'mPaaS response headers (Xcode console)',
+      fields,
+      start: lineStart,
+      end: close,
+    });
+    re.lastIndex = close;
+  }
+  return hits;
+}
+
+export function mpaasRpcExceptions(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const re = /RpcException\b[^\n[]{0,160}\[\s*(?:code\s*[:=]\s*)?(\d{1,4})\s*\]?([^\n]{0,300})/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const n = Number(m[1]);
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const fields: Field[] = [];
+    const op = lastOperationType(line);
+    if (op) fields.push({ name: 'operationType', value: op });
+    const tag = /\b(DynamicRelease|mynet_RpcInvoker|RpcInvoker)\b/.exec(line)?.[1];
+    if (tag) fields.push({ name: 'tag', value: tag });
+    const msg = m[2]!.replace(/^[\s\]:,-]+/, '').trim();
+    if (msg && msg !== op) fields.push({ name: 'message', value: msg.slice(0, 300) });
+    hits.push({
+      platform: n >= 1000 ? 'mpaas' : 'mpaas-android',
+      code: String(n),
+      format: n >= 1000 ? 'mPaaS gateway code in an Android RpcException' : 'mPaaS Android client RpcException',
+      fields,
+      start: lineStart,
+      end: lineEnd === -1 ? text.length : lineEnd,
+    });
+  }
+  return hits;
+}
+
+export function mpaasContainer(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const lineOf = (i: number) => {
+    const s = text.lastIndexOf('\n', i) + 1;
+    const e = text.indexOf('\n', i);
+    return { s, e: e === -1 ? text.length : e, line: text.slice(s, e === -1 ? text.length : e) };
+  };
+  for (const m of text.matchAll(/\bAppNotExist\b/g)) {
+    const { s, e, line } = lineOf(m.index);
+    const fields: Field[] = [];
+    const nebula = /Code=(\d+)|err=\[(\d+)\]/.exec(line);
+    if (nebula) fields.push({ name: 'error code', value: nebula[1] ?? nebula[2]! });
+    const appId = /\bapp_?id\b["']?\s*[=:]\s*["']?([A-Za-z0-9_]+)/i.exec(line);
+    if (appId) fields.push({ name: 'appId', value: appId[1]! });
+    hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container log (offline package)', fields, start: s, end: e });
+  }
+  for (const m of text.matchAll(/SecException\b[^\n]{0,120}?ErrorCode\s*[=:]\s*(\d{3,5})/g)) {
+    const { s, e } = lineOf(m.index);
+    hits.push({ platform: 'mpaas', code: m[1]!, format: 'Security Guard (无线保镖) exception in the client log', fields: [], start: s, end: e });
+  }
+  for (const m of text.matchAll(/\b[kK]DTRpc[A-Z][A-Za-z]+\b/g)) {
+    const { s, e } = lineOf(m.index);
+    hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', fields: [], start: s, end: e });
+  }
+  return hits;
+}

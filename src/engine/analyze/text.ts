@@ -1,0 +1,145 @@
+/** Offsets of the start of every line, to turn an offset into a line number fast. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  get count(): number {
+    return this.text.length === 0 ? 0 : this.text.endsWith('\n') ? this.starts.length - 1 : this.starts.length;
+  }
+  /** The 1-based line of an offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+  lineEnd(line: number): number {
+    const next = this.starts[line];
+    return next === undefined ? this.text.length : next - 1;
+  }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line)).replace(/\r$/, '');
+  }
+}
+
+/** The longest span the analyzer looks at for one envelope (a JSON body, an XML document). */
+export const MAX_ENVELOPE = 64 * 1024;
+
+/**
+ * The offset just past the bracket that closes the one at `open`, skipping
+ * brackets inside double-quoted strings; -1 if it does not close within
+ * MAX_ENVELOPE characters.
+ */
+export function matchBracket(text: string, open: number): number {
+  const o = text[open];
+  const c = o === '{' ? '}' : o === '[' ? ']' : o === '(' ? ')' : '';
+  if (!c) return -1;
+  let depth = 0;
+  let inString = false;
+  const limit = Math.min(text.length, open + MAX_ENVELOPE);
+  for (let i = open; i < limit; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === o) depth++;
+    else if (ch === c && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * The start of the innermost `{` that encloses `offset`, looking back at most
+ * `reach` characters. Quoted strings cannot be told apart walking backwards,
+ * so a brace inside a string can mislead it: callers confirm the result by
+ * matching it forward with matchBracket.
+ */
+export function enclosingBrace(text: string, offset: number, reach = 4096): number {
+  let depth = 0;
+  const stop = Math.max(0, offset - reach);
+  for (let i = offset; i >= stop; i--) {
+    const ch = text[i];
+    if (ch === '}') depth++;
+    else if (ch === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** JSON.parse that returns undefined instead of throwing. */
+export function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of the first `<tag>…</tag>` in `xml` (CDATA unwrapped, entities decoded), if any. */
+export function xmlText(xml: string, tag: string): string | undefined {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
+  if (!m) return undefined;
+  const raw = m[1]!.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1');
+  return decodeEntities(raw.trim());
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (all, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+  });
+}
+
+/** Percent-decodes UTF-8 (`%E9%AA%8C…`); the input unchanged when it is not valid. */
+export function percentDecode(value: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
+  try {
+    return decodeURIComponent(value.replace(/\+/g, '%20'));
+  } catch {
+    return value;
+  }
+}
+
+/** A string value, or a number/boolean written as one; anything else is undefined. */
+export function scalar(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** A JSON object found around a key, with a reader for its top-level string fields. */
+export interface JsonObjectAt {
+  start: number;
+  end: number;
+  body: string;
+  /** A field as a string (numbers and booleans too); read leniently when the object is not valid JSON. */
+  get(key: string): string | undefined;
+}
+
+/** The JSON object that encloses offset `at` (a key's position), if it closes after it. */
+export function jsonObjectAt(text: string, at: number): JsonObjectAt | undefined {
+  const start = enclosingBrace(text, at);
+  if (start === -1) return undefined;
+  const end = matchBracket(text, start);
+  if (end === -1 || end < at) return undefined;
+  const body = text.slice(start, end);
+  const parsed = tryJson(body) as Record<string, unknown> | undefined;
+  const get = (k: string): string | undefined =>
+    parsed && typeof parsed === 'object' ? scalar(parsed[k]) : new RegExp(`"${k}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(body)?.slice(1).find((g) => g !== undefined);
+  return { start, end, body, get };
+}

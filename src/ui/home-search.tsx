@@ -1,0 +1,77 @@
+import { useDeferredValue, useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { searchLoaders } from 'virtual:content';
+import type { Lang } from '../engine/model.ts';
+import { searchAll, type SearchIndex } from '../engine/search.ts';
+import { cachedLoader } from './cached-load.ts';
+import { useLang, useMessages } from './i18n/use-messages.ts';
+
+const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
+
+/**
+ * The front door's search: symptoms, step titles and codes of every guide and
+ * code table, in either language, as you type. Its index is a lazy chunk,
+ * fetched when the box is first focused, so the home page stays light.
+ */
+export function HomeSearch() {
+  const m = useMessages();
+  const lang = useLang();
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState<SearchIndex | undefined>();
+  const [failed, setFailed] = useState(false);
+  const deferred = useDeferredValue(query);
+  const inputId = useId();
+  const hintId = useId();
+
+  const load = () => {
+    if (index) return;
+    loadSearchIndex(lang).then(setIndex, () => setFailed(true));
+  };
+  // A query already in the box (typed before the index arrived, or restored by the browser) loads it too.
+  useEffect(() => {
+    if (query && !index) load();
+  });
+
+  const results = index ? searchAll(index, deferred) : [];
+  const q = deferred.trim();
+  return (
+    <search className="home-search" aria-labelledby={`${inputId}-label`}>
+      <label id={`${inputId}-label`} htmlFor={inputId} className="home-search__label">
+        {m.searchLabel}
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        value={query}
+        onFocus={load}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-describedby={hintId}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={m.searchPlaceholder}
+      />
+      <p id={hintId} className="muted small">
+        {m.searchHint}
+      </p>
+      <div aria-live="polite">
+        {q && failed && <p className="notice notice--warn">{m.loadFailed}</p>}
+        {q && !failed && !index && <p className="muted">{m.loading}</p>}
+        {q && index && results.length === 0 && <p className="muted">{m.searchNone}</p>}
+        {q && results.length > 0 && (
+          <ul className="search-results" aria-label={m.searchResults(q)}>
+            {results.map((r) => (
+              <li key={r.href} className="search-result">
+                <span className={`search-result__kind search-result__kind--${r.kind}`}>{m.searchKind[r.kind]}</span>
+                <Link to={r.href} className="search-result__link">
+                  {r.code && <code className="search-result__code">{r.code}</code>}
+                  <span>{r.title}</span>
+                </Link>
+                <span className="search-result__context muted small">{r.context}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </search>
+  );
+}

@@ -1,0 +1,305 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLoaderData } from 'react-router';
+import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
+import { findCode, findVariant } from '../../engine/codes.ts';
+import type { CodeIndex } from '../../engine/model.ts';
+import { paths } from '../../engine/paths.ts';
+import { analyzeInWorker, MAX_FILE_BYTES } from '../analyze/protocol.ts';
+import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
+import { loadCodeIndex } from '../codes/code-data.ts';
+import { Markdown } from '../components/markdown.tsx';
+import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+
+export function analyzeLoader() {
+  return loadCodeIndex(currentLang());
+}
+
+type State =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; result: AnalyzeResult; ms: number; source: string };
+
+/** `/analyze`: paste a log or open a file; findings link to their step and code page. Nothing leaves the browser. */
+export function AnalyzePage() {
+  const m = useMessages();
+  const index = useLoaderData<typeof analyzeLoader>();
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const run = useRef(0);
+  const textId = useId();
+  const hintId = useId();
+  const fileId = useId();
+  useDocumentTitle(`${m.analyzeTitle} · ${m.appName}`);
+
+  const start = async (input: { text: string } | { file: File }, source: string) => {
+    const mine = ++run.current;
+    setState({ status: 'working' });
+    const reply = await analyzeInWorker(input);
+    if (mine !== run.current) return; // a newer paste or file won
+    setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source } : { status: 'error', message: reply.error });
+  };
+
+  const analyzeText = () => {
+    const text = textRef.current?.value ?? '';
+    if (!text.trim()) {
+      setState({ status: 'error', message: m.analyzeEmpty });
+      return;
+    }
+    performance.mark('analyze:start');
+    void start({ text }, '');
+  };
+
+  const openFile = (file: File | undefined) => {
+    if (!file) return;
+    performance.mark('analyze:start'); // npm run bench times from here to 'analyze:rendered'
+    if (file.size > MAX_FILE_BYTES) {
+      setState({ status: 'error', message: m.analyzeTooBig((file.size / 1024 / 1024).toFixed(1)) });
+      return;
+    }
+    if (textRef.current) textRef.current.value = '';
+    void start({ file }, file.name);
+  };
+
+  useEffect(() => {
+    if (state.status === 'done') {
+      resultsRef.current?.focus();
+      performance.mark('analyze:rendered');
+    }
+  }, [state]);
+
+  return (
+    <div className="page narrow">
+      <h1>{m.analyzeTitle}</h1>
+      <p className="lead">{m.analyzeLead}</p>
+      <form
+        className={`analyze${dragging ? ' analyze--drag' : ''}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          analyzeText();
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          openFile(e.dataTransfer.files[0]);
+        }}
+      >
+        <label htmlFor={textId} className="field__label">
+          {m.analyzeLabel}
+        </label>
+        <p id={hintId} className="muted small">
+          {m.analyzeHint}
+        </p>
+        <textarea
+          id={textId}
+          ref={textRef}
+          aria-describedby={hintId}
+          className="analyze__text"
+          rows={10}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          onPaste={() => setTimeout(analyzeText, 0)}
+        />
+        <div className="analyze__actions">
+          <button type="submit" className="button">
+            {m.analyzeButton}
+          </button>
+          <span className="analyze__file">
+            <label htmlFor={fileId} className="button button--quiet">
+              {m.analyzeFile}
+            </label>
+            <input
+              id={fileId}
+              ref={fileRef}
+              type="file"
+              className="visually-hidden-file"
+              accept=".log,.txt,.json,.xml,text/*,application/json,application/xml"
+              onChange={(e) => {
+                openFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+            <span className="muted small">{m.analyzeDrop}</span>
+          </span>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              if (textRef.current) textRef.current.value = '';
+              run.current++;
+              setState({ status: 'idle' });
+              textRef.current?.focus();
+            }}
+          >
+            {m.analyzeClear}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" className="analyze__status">
+        {state.status === 'working' && <p className="muted">{m.analyzeWorking}</p>}
+        {state.status === 'error' && (
+          <p className="notice notice--warn" role="alert">
+            {state.message}
+          </p>
+        )}
+      </div>
+      {state.status === 'done' && <Results index={index} result={state.result} ms={state.ms} source={state.source} headingRef={resultsRef} />}
+    </div>
+  );
+}
+
+function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; result: AnalyzeResult; ms: number; source: string; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+  const m = useMessages();
+  return (
+    <section aria-labelledby="findings-title" className="findings">
+      <h2 id="findings-title" ref={headingRef} tabIndex={-1}>
+        {m.analyzeFindings(result.findings.length)}
+      </h2>
+      <p className="muted small">
+        {source ? `${source} · ` : ''}
+        {m.analyzeRead(result.lines, ms)}
+      </p>
+      {result.findings.length === 0 && <p className="notice">{m.analyzeNothing}</p>}
+      <ol className="finding-list">
+        {result.findings.map((f) => (
+          <li key={f.key}>
+            <FindingCard index={index} finding={f} />
+          </li>
+        ))}
+      </ol>
+      {result.unclaimed.length > 0 && (
+        <section aria-labelledby="unclaimed-title" className="panel">
+          <h3 id="unclaimed-title">{m.analyzeUnclaimed}</h3>
+          <ul className="plain-list">
+            {result.unclaimed.map((u) => (
+              <li key={u.line}>
+                <span className="muted small">
+                  {u.line}: {u.reason}
+                </span>
+                <pre className="evidence">
+                  <code>{u.text}</code>
+                </pre>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function FindingCard({ index, finding: f }: { index: CodeIndex; finding: Finding }) {
+  const m = useMessages();
+  const entry = findCode(index, f.platform, f.code);
+  const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
+  const description = f.fields.find((x) => x.name === 'error_description' || x.name === 'Message')?.value;
+  const variant = entry ? findVariant(entry, description) : undefined;
+  const step = entry?.step ?? subEntry?.step;
+  const titleId = useId();
+  return (
+    <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId}>
+      <header className="finding__head">
+        <p className="step__meta">
+          <PlatformLabel platform={f.platform} />
+          {f.success ? <span className="badge badge--resolved">{m.findingSuccess}</span> : entry && <RetryBadge retry={subEntry?.retry ?? entry.retry} />}
+          {f.http && <span className="muted small">HTTP {f.http}</span>}
+        </p>
+        <h3 id={titleId} className="finding__title">
+          <code className="code-chip">{f.code}</code>
+          {f.subCode && (
+            <code className="code-chip code-chip--sub" title={m.findingSubCode}>
+              {f.subCode}
+            </code>
+          )}{' '}
+          <span>{entry?.title ?? m.findingUnknown}</span>
+        </h3>
+        <p className="muted small">
+          {m.findingSeen(f.count, f.firstLine, f.lastLine)} · {f.format}
+        </p>
+      </header>
+      {entry && (
+        <div className="prose">
+          <Markdown md={variant?.meaning ?? entry.meaning} />
+          {subEntry && subEntry !== entry && (
+            <>
+              <p>
+                <strong>{subEntry.code}</strong> · {subEntry.title}
+              </p>
+              <Markdown md={subEntry.meaning} />
+            </>
+          )}
+        </div>
+      )}
+      {(f.fields.length > 0 || f.ids.length > 1) && (
+        <dl className="facts facts--compact">
+          {f.fields.map((x) => (
+            <div key={x.name} className="facts__row">
+              <dt>{x.name}</dt>
+              <dd>
+                <code>{x.value}</code>
+                {x.decoded && (
+                  <>
+                    {' '}
+                    <span className="muted">({m.findingDecoded}:</span> <span lang="zh-CN">{x.decoded}</span>
+                    <span className="muted">)</span>
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+          {f.ids.length > 1 && (
+            <div className="facts__row">
+              <dt>{m.findingIds}</dt>
+              <dd>
+                {f.ids.map((id) => (
+                  <code key={id} className="id-chip">
+                    {id}
+                  </code>
+                ))}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      <details className="finding__evidence">
+        <summary>{m.findingEvidence}</summary>
+        <pre className="evidence">
+          {f.evidence.map((e) => (
+            <code key={e.line} className="evidence__line" data-line={e.line}>
+              {e.text}
+              {'\n'}
+            </code>
+          ))}
+        </pre>
+      </details>
+      <p className="finding__links">
+        {step && (
+          <Link className="button button--small" to={stepHref(step)}>
+            {m.findingStep} →
+          </Link>
+        )}
+        {entry && (
+          <Link className="button button--small button--quiet" to={paths.code.href(entry.platform, entry.code)}>
+            {m.findingCodePage(entry.code)}
+          </Link>
+        )}
+        {subEntry && subEntry !== entry && (
+          <Link className="button button--small button--quiet" to={paths.code.href(subEntry.platform, subEntry.code)}>
+            {m.findingCodePage(subEntry.code)}
+          </Link>
+        )}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,168 @@
+import { Link, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router';
+import { findCode, nearestCodes } from '../../engine/codes.ts';
+import { CODE_PLATFORMS, type CodeEntry, type CodePlatform } from '../../engine/model.ts';
+import { paths } from '../../engine/paths.ts';
+import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
+import { loadCodeIndex } from '../codes/code-data.ts';
+import { Markdown } from '../components/markdown.tsx';
+import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+
+export async function codeLoader({ params }: LoaderFunctionArgs) {
+  const index = await loadCodeIndex(currentLang());
+  const platform = params.platform ?? '';
+  const code = params.code ?? '';
+  const entry = findCode(index, platform, code);
+  return { entry, nearest: entry ? [] : nearestCodes(index, platform, code) };
+}
+
+/** `/codes/:platform/:code`: one code, openable cold; an unknown code offers the nearest ones. */
+export function CodePage() {
+  const { entry, nearest } = useLoaderData<typeof codeLoader>();
+  const { platform = '', code = '' } = useParams();
+  if (!entry) return <CodeNotFound platform={platform} code={code} nearest={nearest} />;
+  return <CodeDetails entry={entry} asked={code} />;
+}
+
+function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
+  const m = useMessages();
+  useDocumentTitle(`${entry.code} · ${entry.title} · ${m.codePlatform[entry.platform]}`);
+  return (
+    <div className="page narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.codes.href()}>{m.codeAllCodes}</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={paths.codes.href({ platform: entry.platform })}>{m.codePlatform[entry.platform]}</Link>
+      </nav>
+      <article className="code-page" aria-labelledby="code-title">
+        <p className="step__meta">
+          <PlatformLabel platform={entry.platform} />
+          <RetryBadge retry={entry.retry} />
+        </p>
+        <h1 id="code-title">
+          <code className="code-page__code">{entry.code}</code> <span>{entry.title}</span>
+        </h1>
+        {asked !== entry.code && (
+          <p className="notice">
+            {m.codeMatchedAs(asked.slice(0, 80), entry.code)}
+          </p>
+        )}
+        <dl className="facts">
+          {entry.http && (
+            <>
+              <dt>{m.codeHttp}</dt>
+              <dd>{entry.http.join(', ')}</dd>
+            </>
+          )}
+          {entry.name && (
+            <>
+              <dt>{m.codeName}</dt>
+              <dd>
+                <code>{entry.name}</code>
+              </dd>
+            </>
+          )}
+          {entry.protocols && (
+            <>
+              <dt>{m.codeProtocols}</dt>
+              <dd>{entry.protocols.join(', ')}</dd>
+            </>
+          )}
+          {entry.message && (
+            <>
+              <dt>{m.codeMessage}</dt>
+              <dd>
+                <q className="quoted">{entry.message}</q>
+              </dd>
+            </>
+          )}
+          {entry.prompt && (
+            <>
+              <dt>{m.codePrompt}</dt>
+              <dd>
+                <q className="quoted">{entry.prompt}</q>
+              </dd>
+            </>
+          )}
+        </dl>
+        {entry.step && (
+          <p>
+            <Link className="button" to={stepHref(entry.step)}>
+              {m.codeStart} →
+            </Link>
+          </p>
+        )}
+        <section className="panel" aria-labelledby="code-meaning">
+          <h2 id="code-meaning">{m.codeMeaning}</h2>
+          <div className="prose">
+            <Markdown md={entry.meaning} />
+          </div>
+        </section>
+        <section className="panel panel--expect" aria-labelledby="code-action">
+          <h2 id="code-action">{m.codeAction}</h2>
+          <div className="prose">
+            <Markdown md={entry.action} />
+          </div>
+        </section>
+        {entry.variants && (
+          <section aria-labelledby="code-variants">
+            <h2 id="code-variants">{m.codeVariants}</h2>
+            <ul className="variants">
+              {entry.variants.map((v) => (
+                <li key={v.match} className="variant">
+                  <h3 className="variant__when">{m.codeVariantWhen(v.message ?? v.match)}</h3>
+                  <div className="prose">
+                    <Markdown md={v.meaning} />
+                    {v.action && <Markdown md={v.action} />}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <footer className="step__sources">
+          <h2 className="small">{m.codeSources}</h2>
+          <ul className="plain-list small">
+            {entry.sources.map((s) => (
+              <li key={s.ref}>
+                {s.title} <span className="muted">({s.ref})</span>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      </article>
+    </div>
+  );
+}
+
+function CodeNotFound({ platform, code, nearest }: { platform: string; code: string; nearest: CodeEntry[] }) {
+  const m = useMessages();
+  const known = (CODE_PLATFORMS as readonly string[]).includes(platform);
+  useDocumentTitle(`${m.notFoundTitle} · ${m.codesTitle}`);
+  return (
+    <div className="page narrow not-found">
+      <h1>{m.notFoundTitle}</h1>
+      <p>{known ? m.codeNotFound(m.codePlatform[platform as CodePlatform], code.slice(0, 80)) : m.platformNotFound(platform.slice(0, 40))}</p>
+      {nearest.length > 0 && (
+        <nav aria-labelledby="nearest-title">
+          <h2 id="nearest-title">{m.codeNearest}</h2>
+          <ul className="plain-list">
+            {nearest.map((e) => (
+              <li key={`${e.platform}:${e.code}`}>
+                <Link to={paths.code.href(e.platform, e.code)}>
+                  <code>{e.code}</code> {e.title}
+                </Link>{' '}
+                <span className="muted small">· {m.codePlatform[e.platform]}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p>
+        <Link className="button" to={paths.codes.href({ q: code.slice(0, 40) })}>
+          {m.codesSearch}
+        </Link>
+      </p>
+    </div>
+  );
+}

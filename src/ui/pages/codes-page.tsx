@@ -1,0 +1,80 @@
+import { useDeferredValue, useId, useMemo } from 'react';
+import { Link, useLoaderData, useSearchParams } from 'react-router';
+import { searchCodes } from '../../engine/codes.ts';
+import { CODE_PLATFORMS, type CodePlatform } from '../../engine/model.ts';
+import { paths } from '../../engine/paths.ts';
+import { PlatformLabel, RetryBadge } from '../codes/code-bits.tsx';
+import { loadCodeIndex } from '../codes/code-data.ts';
+import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+
+export function codesLoader() {
+  return loadCodeIndex(currentLang());
+}
+
+const isPlatform = (p: string | null): p is CodePlatform => (CODE_PLATFORMS as readonly string[]).includes(p ?? '');
+
+/** `/codes?q=…&platform=…`: every code, searchable as you type, filterable by platform. */
+export function CodesPage() {
+  const m = useMessages();
+  const index = useLoaderData<typeof codesLoader>();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const rawPlatform = params.get('platform');
+  const platform = isPlatform(rawPlatform) ? rawPlatform : '';
+  const deferredQ = useDeferredValue(q);
+  const results = useMemo(() => searchCodes(index, deferredQ, platform), [index, deferredQ, platform]);
+  const total = useMemo(() => index.tables.filter((t) => !platform || t.platform === platform).reduce((n, t) => n + t.codes.length, 0), [index, platform]);
+  const searchId = useId();
+  const platformId = useId();
+  useDocumentTitle(`${m.codesTitle} · ${m.appName}`);
+
+  const update = (key: 'q' | 'platform', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+
+  return (
+    <div className="page">
+      <h1>{m.codesTitle}</h1>
+      <p className="lead">{m.codesLead}</p>
+      <search className="filters">
+        <div className="field field--grow">
+          <label htmlFor={searchId}>{m.codesSearch}</label>
+          <input id={searchId} type="search" value={q} onChange={(e) => update('q', e.target.value)} autoComplete="off" spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor={platformId}>{m.codesPlatform}</label>
+          <select id={platformId} value={platform} onChange={(e) => update('platform', e.target.value)}>
+            <option value="">{m.codesAllPlatforms}</option>
+            {CODE_PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {m.codePlatform[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+      <p className="muted" role="status" aria-live="polite">
+        {results.length === 0 ? m.codesNone : m.codesCount(results.length, total)}
+      </p>
+      <ul className="code-list">
+        {results.map((e) => (
+          <li key={`${e.platform}:${e.code}`} className="code-row">
+            <Link className="code-row__link" to={paths.code.href(e.platform, e.code)}>
+              <code className="code-row__code">{e.code}</code>
+              <span className="code-row__title">{e.title}</span>
+            </Link>
+            <span className="code-row__meta">
+              <PlatformLabel platform={e.platform} />
+              {e.http && <span className="muted small">HTTP {e.http.join(', ')}</span>}
+              <RetryBadge retry={e.retry} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
