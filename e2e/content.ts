@@ -5,10 +5,10 @@ import { coveringWalks } from '../src/engine/graph.ts';
 import type { CodeIndex, Lang, Step, Tree } from '../src/engine/model.ts';
 
 /** The trees the app serves, compiled from content/ exactly as the build does. */
-export function trees(): Tree[] {
+export function trees(lang: Lang = 'en'): Tree[] {
   const { trees, errors } = loadContent(process.cwd());
   if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
-  return trees.map((t) => compileTree(t.tree!, 'en'));
+  return trees.map((t) => compileTree(t.tree!, lang));
 }
 
 export function tree(id: string): Tree {
@@ -35,4 +35,10 @@ export function codeIndex(lang: Lang = 'en'): CodeIndex {
   const { codes, errors } = loadContent(process.cwd());
   if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
   return compileCodeIndex(codes.map((c) => c.table!), lang);
+}
+
+/** Ids of the trees written in a language (a tree without it falls back to English). */
+export function treesIn(lang: Lang): string[] {
+  const { trees } = loadContent(process.cwd());
+  return trees.filter((t) => (t.tree!.languages as string[]).includes(lang)).map((t) => t.tree!.id);
 }

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { currentLang } from './ui/i18n/use-messages.ts';
+import { htmlLang } from './ui/i18n/lang.ts';
+import { currentLang, loadMessages } from './ui/i18n/use-messages.ts';
 import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
 import { loadTree } from './ui/tree-data.ts';
 
@@ -14,9 +15,14 @@ const container = document.getElementById('root')!;
  * page that was not prerendered) it renders from scratch.
  */
 export async function start(): Promise<void> {
+  const lang = currentLang();
+  document.documentElement.lang = htmlLang(lang);
+  await loadMessages().catch(() => undefined); // offline and no Chinese chunk: English strings still work
   const prerendered = container.dataset.prerendered;
   const [, t, treeId] = window.location.pathname.split('/');
-  const tree = prerendered && !window.location.search && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), currentLang())?.catch(() => undefined) : undefined;
+  // Only the English page is prerendered, and without a trail: anything else renders from scratch.
+  const plain = !window.location.search || window.location.search === `?lang=${lang}`;
+  const tree = prerendered && lang === 'en' && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
   if (tree) {
     const router = createBrowserRouter(routes, { hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
     hydrateRoot(

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import type { Lang } from '../engine/model.ts';
+import { LANG_STORAGE_KEY, LANGS, type Lang } from '../engine/model.ts';
 import { compileTree, summarizeTree } from './compile.ts';
 import { compileCodeIndex } from './compile-codes.ts';
 import { compileSearchIndex } from './compile-search.ts';
 import { CODE_TABLE_LANGS } from './codes-schema.ts';
 import { formatError } from './errors.ts';
 import { loadContent, type LoadedContent } from './load.ts';
-import { REQUIRED_LANGS } from './schema.ts';
 
 const INDEX = 'virtual:content';
 const TREE_PREFIX = 'virtual:content/tree/';
@@ -57,9 +56,9 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       const trees = content.trees.map((t) => t.tree!);
       const code = id.slice(1);
       if (code === INDEX) {
-        const langs = REQUIRED_LANGS;
+        // Every UI language gets summaries; a tree without that language shows its English texts.
         const summaries: Partial<Record<Lang, unknown[]>> = {};
-        for (const lang of langs) summaries[lang] = trees.map((t) => summarizeTree(t, lang));
+        for (const lang of LANGS) summaries[lang] = trees.map((t) => summarizeTree(t, (t.languages as Lang[]).includes(lang) ? lang : 'en'));
         const loaders = trees
           .map((t) => `${JSON.stringify(t.id)}: {${t.languages.map((lang) => `${lang}: () => import(${JSON.stringify(`${TREE_PREFIX}${t.id}/${lang}`)})`).join(', ')}}`)
           .join(',\n  ');
@@ -88,10 +87,10 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html;
-        const chunks: Record<string, string> = {};
+        const chunks: Record<string, Record<string, string>> = {};
         for (const out of Object.values(ctx.bundle)) {
           const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
-          if (m && m[1] === REQUIRED_LANGS[0]) chunks[m[0]!] = `/${out.fileName}`;
+          if (m) (chunks[m[0]!] ??= {})[m[1]!] = `/${out.fileName}`;
         }
         // The app itself is a dynamic import of the tiny entry (src/main.tsx): preload it and
         // everything it imports statically, so it downloads while the page paints.
@@ -105,7 +104,10 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         };
         if (app) add(app.fileName);
         const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
-        const script = `(function(m){var p=location.pathname.split('/');var u=p[1]==='t'&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]];if(u){var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)}})(${JSON.stringify(chunks)})`;
+        // Picks the language as src/ui/i18n/lang.ts does (?lang=, the saved choice, the browser), sets
+        // <html lang> at once and, on a prerendered (English) page shown in Chinese, hides the English
+        // markup until the app has rendered the Chinese page (no flash of the wrong language).
+        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=location.pathname.split('/'),c=p[1]==='t'&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],u=c&&(c[g]||c.en);if(u){var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)}})(${JSON.stringify(chunks)})`;
         return { html, tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
       },
     },

@@ -15,6 +15,9 @@ export type AnswerId = Brand<string, 'AnswerId'>;
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** localStorage key of the reader's chosen language (read by an inline script before the app loads). */
+export const LANG_STORAGE_KEY = 'troubleshooter-lang';
+
 export const PLATFORMS = ['mpaas', 'aliyun', 'top', 'easemob'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 

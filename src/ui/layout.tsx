@@ -1,6 +1,8 @@
-import { Link, NavLink, Outlet, ScrollRestoration, useRouteError } from 'react-router';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, ScrollRestoration, useRouteError } from 'react-router';
 import { paths } from '../engine/paths.ts';
-import { useMessages } from './i18n/use-messages.ts';
+import { hrefInLang } from './i18n/lang.ts';
+import { useLang, useMessages } from './i18n/use-messages.ts';
 import { StorageNotice } from './components/notices.tsx';
 
 function Header() {
@@ -18,19 +20,41 @@ function Header() {
           </svg>
           <span>{m.appName}</span>
         </Link>
-        <nav aria-label="Site">
+        <nav aria-label={m.navSite}>
           <NavLink to={paths.home.href()} end>
             {m.navHome}
           </NavLink>
           <NavLink to={paths.codes.href()}>{m.navCodes}</NavLink>
           <NavLink to={paths.analyze.href()}>{m.navAnalyze}</NavLink>
+          <LangSwitch />
         </nav>
       </div>
     </header>
   );
 }
 
+/**
+ * The other language, as a plain link: switching reloads the page in that
+ * language (`?lang=`, then remembered), so content and UI change together.
+ */
+function LangSwitch() {
+  const lang = useLang();
+  const location = useLocation();
+  const other = lang === 'zh' ? 'en' : 'zh';
+  return (
+    <a className="lang-switch" href={hrefInLang(other, location)} hrefLang={other === 'zh' ? 'zh-CN' : 'en'} lang={other === 'zh' ? 'zh-CN' : 'en'}>
+      {other === 'zh' ? '中文' : 'English'}
+    </a>
+  );
+}
+
+/** The page is now rendered in its language: show it (see data-lang-pending in app.css). */
+function useRevealed() {
+  useEffect(() => document.documentElement.removeAttribute('data-lang-pending'), []);
+}
+
 export function Layout() {
+  useRevealed();
   return (
     <>
       <Header />
@@ -46,6 +70,7 @@ export function Layout() {
 /** Shown when a page throws (a chunk that failed to load, a bug): never a blank screen. */
 export function RouteError() {
   const error = useRouteError();
+  useRevealed();
   const m = useMessages();
   console.error(error);
   return (

@@ -57,6 +57,9 @@ export const en = {
   searchNone: 'Nothing matches. Try a code, or fewer words.',
   searchResults: (q: string) => `Results for “${q}”`,
   searchKind: { tree: 'Guide', step: 'Step', code: 'Code' },
+  navSite: 'Site',
+  stepActions: 'Step actions',
+  breadcrumb: 'Breadcrumb',
   navCodes: 'Error codes',
   navAnalyze: 'Paste a log',
   pasteLogWayIn: 'Have a log or an error response? Paste it and go straight to the step that handles it.',
@@ -122,6 +125,6 @@ export const en = {
   findingCodePage: (code: string) => `Code ${code} in the reference`,
   findingStep: 'Go to the step that fixes it',
   findingDecoded: 'decoded',
-} as const;
+};
 
 export type Messages = typeof en;

@@ -1,9 +1,23 @@
 import type { Lang } from '../../engine/model.ts';
 import { en, type Messages } from './en.ts';
+import { detectLang } from './lang.ts';
 
-/** The language the app shows, outside React (route loaders). English only until the zh catalogue lands. */
+let lang: Lang | undefined;
+let messages: Messages = en;
+
+/** The language the app shows, outside React (route loaders). Decided once per page load. */
 export function currentLang(): Lang {
-  return 'en';
+  lang ??= detectLang();
+  return lang;
+}
+
+/**
+ * Loads the UI strings of the current language before the app renders: the
+ * English catalogue is in the main bundle, the Chinese one is its own chunk,
+ * so a page only carries its own language.
+ */
+export async function loadMessages(): Promise<void> {
+  if (currentLang() === 'zh') messages = (await import('./zh.ts')).zh;
 }
 
 /** The language the app shows. */
@@ -13,5 +27,5 @@ export function useLang(): Lang {
 
 /** The UI strings for the current language. */
 export function useMessages(): Messages {
-  return en;
+  return messages;
 }

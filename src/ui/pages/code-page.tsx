@@ -29,7 +29,7 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
   useDocumentTitle(`${entry.code} · ${entry.title} · ${m.codePlatform[entry.platform]}`);
   return (
     <div className="page narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={m.breadcrumb} className="breadcrumb">
         <Link to={paths.codes.href()}>{m.codeAllCodes}</Link>
         <span aria-hidden="true"> / </span>
         <Link to={paths.codes.href({ platform: entry.platform })}>{m.codePlatform[entry.platform]}</Link>

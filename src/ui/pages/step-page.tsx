@@ -181,7 +181,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
         </aside>
       </div>
 
-      <div className="toolbar" role="group" aria-label="Step actions">
+      <div className="toolbar" role="group" aria-label={m.stepActions}>
         {visits.length > 1 && (
           <Link className="button button--quiet" to={hrefAt(visits.length - 2)}>
             ← {m.back}

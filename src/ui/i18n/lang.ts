@@ -1,0 +1,43 @@
+import { LANG_STORAGE_KEY, type Lang } from '../../engine/model.ts';
+
+const isLang = (v: unknown): v is Lang => v === 'en' || v === 'zh';
+
+/**
+ * The language to show, decided once per page load:
+ * `?lang=zh|en` in the URL (and then remembered), else the remembered choice,
+ * else the browser's languages (any `zh*` first → Chinese), else English.
+ * At build time (prerendering, no window) it is English.
+ */
+export function detectLang(): Lang {
+  if (typeof window === 'undefined') return 'en';
+  const forced = new URLSearchParams(window.location.search).get('lang');
+  if (isLang(forced)) {
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, forced);
+    } catch {
+      /* storage unavailable: the URL still decides */
+    }
+    return forced;
+  }
+  try {
+    const saved = localStorage.getItem(LANG_STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    /* unavailable */
+  }
+  for (const l of navigator.languages ?? [navigator.language]) {
+    if (/^zh\b/i.test(l)) return 'zh';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+/** The value for `<html lang>`. */
+export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** The same page in the other language: the URL with `?lang=` set (a full load, so content and UI switch together). */
+export function hrefInLang(lang: Lang, location: { pathname: string; search: string; hash: string }): string {
+  const params = new URLSearchParams(location.search);
+  params.set('lang', lang);
+  return `${location.pathname}?${params.toString()}${location.hash}`;
+}
