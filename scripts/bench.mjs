@@ -91,8 +91,24 @@ function fail(message) {
 const SECTIONS = [
   { name: 'JavaScript bytes', run: jsBytesSection },
   { name: 'Title paint', run: titlePaintSection },
+  { name: 'Chinese first step', run: chineseSection },
   { name: 'Analyzer', run: analyzerSection },
 ];
+
+/**
+ * The same two figures for the first step shown in Chinese (`?lang=zh`, issue 6),
+ * against the same baseline page.
+ */
+async function chineseSection(ctx) {
+  const zh = { ...ctx, stepPath: `${ctx.stepPath}?lang=zh` };
+  const bytes = await jsBytesSection(zh);
+  const paint = await titlePaintSection(zh);
+  const labels = { 'JS gzip bytes': 'JS gzip bytes (zh)', 'Title paint (4× CPU)': 'Title paint (zh)' };
+  return {
+    rows: [...bytes.rows, ...paint.rows].filter((r) => labels[r.label]).map((r) => ({ ...r, label: labels[r.label] })),
+    details: [`Chinese first step: ${zh.stepPath}`, ...bytes.details.slice(1), ...paint.details],
+  };
+}
 
 // ─── Figure 3: the analyzer on a 10 MB log ──────────────────────────────────
 

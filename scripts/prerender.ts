@@ -14,7 +14,7 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const ssrDir = join(root, 'dist-ssr');
 const entry = (await import(pathToFileURL(resolve(ssrDir, 'entry-prerender.js')).href)) as {
-  render: (url: string) => Promise<string>;
+  render: (url: string, lang?: Lang) => Promise<string>;
   loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: Tree }>>>>;
 };
 
@@ -22,14 +22,27 @@ const template = readFileSync(join(dist, 'index.html'), 'utf8');
 if (!template.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty <div id="root"></div> to fill');
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Shown in place of the English markup, before the first paint, when the head
+ * script chose Chinese (docs/decisions/0006): the page then hydrates in Chinese.
+ */
+const SWAP_SCRIPT = `<script>(function(){var d=document.documentElement,r=document.getElementById('root'),t=document.getElementById('root-zh');if(d.lang!=='zh-CN'||!r||!t)return;r.innerHTML=t.innerHTML;r.setAttribute('data-lang','zh');document.title=t.getAttribute('data-title')||document.title;d.removeAttribute('data-lang-pending')})()</script>`;
+
 let pages = 0;
 for (const [treeId, byLang] of Object.entries(entry.loaders)) {
   const tree = (await byLang.en!()).default;
+  const zhTree = byLang.zh ? (await byLang.zh()).default : undefined;
   for (const step of Object.values(tree.steps)) {
     const url = paths.step.href(tree.id, step.id);
-    const body = await entry.render(url);
+    const body = await entry.render(url, 'en');
+    let zh = '';
+    if (zhTree) {
+      const zhStep = zhTree.steps[step.id]!;
+      const zhBody = await entry.render(url, 'zh');
+      zh = `<template id="root-zh" data-title="${escapeHtml(`${zhStep.title} · ${zhTree.title}`)}">${zhBody}</template>${SWAP_SCRIPT}`;
+    }
     const html = template
-      .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(treeId)}">${body}</div>`)
+      .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(treeId)}">${body}</div>${zh}`)
       .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${step.title} · ${tree.title}`)}</title>`);
     const dir = join(dist, url);
     mkdirSync(dir, { recursive: true });

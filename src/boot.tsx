@@ -20,9 +20,11 @@ export async function start(): Promise<void> {
   await loadMessages().catch(() => undefined); // offline and no Chinese chunk: English strings still work
   const prerendered = container.dataset.prerendered;
   const [, t, treeId] = window.location.pathname.split('/');
-  // Only the English page is prerendered, and without a trail: anything else renders from scratch.
+  // The prerendered markup is in this language (English, or Chinese swapped in by an inline
+  // script) and has no trail: hydrate it. Anything else renders from scratch.
   const plain = !window.location.search || window.location.search === `?lang=${lang}`;
-  const tree = prerendered && lang === 'en' && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
+  const markupLang = container.dataset.lang ?? 'en';
+  const tree = prerendered && markupLang === lang && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
   if (tree) {
     const router = createBrowserRouter(routes, { hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
     hydrateRoot(

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LANGS, PLATFORMS, type Lang } from '../engine/model.ts';
 
-/** Languages every content file must provide. Add `zh` here once all files have it. */
-export const REQUIRED_LANGS: readonly Lang[] = ['en'];
+/** Languages every tree must provide (code tables: CODE_TABLE_LANGS). A new language is added here once every file has it. */
+export const REQUIRED_LANGS: readonly Lang[] = ['en', 'zh'];
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE_REF = /^[a-z]+(?:-[a-z]+)*:[A-Za-z0-9._{}-]+(?: [A-Za-z0-9._{}-]+)*$/;

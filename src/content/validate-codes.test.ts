@@ -75,7 +75,7 @@ describe('parseCodeFile', () => {
 });
 
 describe('checkCodeLinks', () => {
-  const demo = parseTreeFile('content/trees/demo.yaml', readFileSync(join(import.meta.dirname, '__fixtures__', 'demo.yaml'), 'utf8'));
+  const demo = parseTreeFile('content/trees/demo.yaml', readFileSync(join(import.meta.dirname, '__fixtures__', 'demo.yaml'), 'utf8'), ['en']);
   const nodeWithCodes = Object.entries(demo.tree!.nodes).find(([, n]) => n.codes?.length)!;
   const [nodeId, node] = nodeWithCodes;
   const listed = node.codes![0]!.split(':')[1]!;

@@ -2,15 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError } from './errors.ts';
+import { REQUIRED_LANGS } from './schema.ts';
 import { checkPublished, parsePublished, parseTreeFile } from './validate.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__');
 const FILE = 'content/trees/demo.yaml';
 const demo = readFileSync(join(FIXTURES, 'demo.yaml'), 'utf8');
+/** The fixtures are English only; the project itself requires REQUIRED_LANGS (see the test below). */
+const FIXTURE_LANGS = ['en'] as const;
 
 describe('parseTreeFile', () => {
   it('accepts the valid demo tree', () => {
-    const parsed = parseTreeFile(FILE, demo);
+    const parsed = parseTreeFile(FILE, demo, FIXTURE_LANGS);
     expect(parsed.errors.map(formatError)).toEqual([]);
     expect(Object.keys(parsed.tree!.nodes)).toHaveLength(7);
   });
@@ -42,26 +45,32 @@ describe('parseTreeFile', () => {
     const source = readFileSync(join(FIXTURES, 'bad', file), 'utf8');
     const expected = /^# expect: (.+)$/m.exec(source)?.[1];
     expect(expected, `${file} must start with "# expect: <message>"`).toBeTruthy();
-    const parsed = parseTreeFile(FILE, source);
+    const parsed = parseTreeFile(FILE, source, FIXTURE_LANGS);
     expect(parsed.errors.map(formatError)).toContain(expected);
   });
 
+  it('requires every project language by default, naming the missing one', () => {
+    const parsed = parseTreeFile(FILE, demo);
+    expect(REQUIRED_LANGS).toContain('zh');
+    expect(parsed.errors.map(formatError)).toContain('content/trees/demo.yaml:4:12 languages: must include "zh" (every file provides en, zh)');
+  });
+
   it('rejects a file whose name is not its tree id', () => {
-    const parsed = parseTreeFile('content/trees/other.yaml', demo);
+    const parsed = parseTreeFile('content/trees/other.yaml', demo, FIXTURE_LANGS);
     expect(parsed.errors.map(formatError)).toEqual([
       'content/trees/other.yaml:2:5 id: the tree id "demo" must match the file name "other.yaml"',
     ]);
   });
 
   it('reads text that is not YAML without throwing', () => {
-    const parsed = parseTreeFile(FILE, 'id: [unclosed\n  - ::');
+    const parsed = parseTreeFile(FILE, 'id: [unclosed\n  - ::', FIXTURE_LANGS);
     expect(parsed.errors.length).toBeGreaterThan(0);
     expect(formatError(parsed.errors[0]!)).toMatch(/^content\/trees\/demo\.yaml:\d+:\d+ the YAML cannot be read/);
   });
 });
 
 describe('checkPublished', () => {
-  const parsed = parseTreeFile(FILE, demo);
+  const parsed = parseTreeFile(FILE, demo, FIXTURE_LANGS);
   const all = Object.keys(parsed.tree!.nodes).map((s) => `demo/${s}`);
 
   it('passes when every step is published and every published id still resolves', () => {

@@ -51,7 +51,7 @@ export function makeLocator(doc: Document, counter: LineCounter): Locator {
  * Parses one tree file and checks it against the schema.
  * The tree is returned only when it has no schema error.
  */
-export function parseTreeFile(file: string, source: string): ParsedTree {
+export function parseTreeFile(file: string, source: string, required: readonly Lang[] = REQUIRED_LANGS): ParsedTree {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const locate = makeLocator(doc, counter);
@@ -85,11 +85,11 @@ export function parseTreeFile(file: string, source: string): ParsedTree {
   }
   const declared = (data as { languages?: unknown }).languages;
   const langs = Array.isArray(declared) ? declared.filter((l): l is Lang => (LANGS as readonly string[]).includes(l)) : [];
-  for (const lang of REQUIRED_LANGS) {
-    if (!langs.includes(lang)) errors.push(at(['languages'], `must include "${lang}" (every file provides ${REQUIRED_LANGS.join(', ')})`));
+  for (const lang of required) {
+    if (!langs.includes(lang)) errors.push(at(['languages'], `must include "${lang}" (every file provides ${required.join(', ')})`));
   }
 
-  const parsed = treeFileSchema(langs.length ? langs : REQUIRED_LANGS).safeParse(data);
+  const parsed = treeFileSchema(langs.length ? langs : required).safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push(...issueErrors(issue, data, at));
   }

@@ -7,7 +7,7 @@ import type { Tree } from '../engine/model.ts';
 /** The validated demo fixture, compiled as the browser would receive it. */
 export function demoTree(): Tree {
   const path = join(import.meta.dirname, '../content/__fixtures__/demo.yaml');
-  const parsed = parseTreeFile('content/trees/demo.yaml', readFileSync(path, 'utf8'));
+  const parsed = parseTreeFile('content/trees/demo.yaml', readFileSync(path, 'utf8'), ['en']);
   if (!parsed.tree || parsed.errors.length) throw new Error('demo fixture is invalid');
   return compileTree(parsed.tree, 'en');
 }

@@ -20,6 +20,12 @@ export async function loadMessages(): Promise<void> {
   if (currentLang() === 'zh') messages = (await import('./zh.ts')).zh;
 }
 
+/** Build time only (scripts/prerender.ts): render the next pages in this language with these strings. */
+export function setLangForPrerender(next: Lang, strings: Messages): void {
+  lang = next;
+  messages = strings;
+}
+
 /** The language the app shows. */
 export function useLang(): Lang {
   return currentLang();
