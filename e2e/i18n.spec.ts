@@ -47,6 +47,11 @@ for (const t of zhTrees) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
       await expect(page.locator('[data-step-kind]')).toHaveAttribute('data-step-kind', step.kind);
+      // The body is the Chinese one too: its first paragraph's text is on the page.
+      const first = step.body?.find((b) => b.t === 'p');
+      const piece = first && first.t === 'p' ? first.c.find((x): x is string => typeof x === 'string' && x.trim().length >= 4) : undefined;
+      const firstText = piece?.trim().slice(0, 10) ?? '';
+      if (firstText) await expect(page.locator('[data-step-kind]')).toContainText(firstText);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       expect(result.violations.map((v) => `${step.id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }

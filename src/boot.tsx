@@ -17,7 +17,14 @@ const container = document.getElementById('root')!;
 export async function start(): Promise<void> {
   const lang = currentLang();
   document.documentElement.lang = htmlLang(lang);
-  await loadMessages().catch(() => undefined); // offline and no Chinese chunk: English strings still work
+  try {
+    await loadMessages();
+  } catch {
+    // Not even the English strings could be fetched (offline on a first visit, a deploy in between):
+    // keep the prerendered page if there is one, else say so rather than show nothing.
+    if (!container.dataset.prerendered) container.textContent = 'This page could not be loaded. Check your connection and reload the page.';
+    return;
+  }
   const prerendered = container.dataset.prerendered;
   const [, t, treeId] = window.location.pathname.split('/');
   // The prerendered markup is in this language (English, or Chinese swapped in by an inline

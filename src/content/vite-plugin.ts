@@ -88,6 +88,11 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle) return html;
         const chunks: Record<string, Record<string, string>> = {};
+        // The UI strings of each language (src/ui/i18n/<lang>.ts), preloaded like a tree, under the key "".
+        for (const out of Object.values(ctx.bundle)) {
+          const m = out.type === 'chunk' ? /\/src\/ui\/i18n\/(en|zh)\.ts$/.exec(out.facadeModuleId ?? '') : null;
+          if (m) (chunks[''] ??= {})[m[1]!] = `/${out.fileName}`;
+        }
         for (const out of Object.values(ctx.bundle)) {
           const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
           if (m) (chunks[m[0]!] ??= {})[m[1]!] = `/${out.fileName}`;
@@ -107,7 +112,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         // Picks the language as src/ui/i18n/lang.ts does (?lang=, the saved choice, the browser), sets
         // <html lang> at once and, on a prerendered (English) page shown in Chinese, hides the English
         // markup until the app has rendered the Chinese page (no flash of the wrong language).
-        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=location.pathname.split('/'),c=p[1]==='t'&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],u=c&&(c[g]||c.en);if(u){var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)}})(${JSON.stringify(chunks)})`;
+        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=location.pathname.split('/'),c=p[1]==='t'&&p[2]&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],f=function(u){if(!u)return;var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)};f(m[''][g]);f(c&&(c[g]||c.en))})(${JSON.stringify(chunks)})`;
         return { html, tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
       },
     },

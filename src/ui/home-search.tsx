@@ -4,7 +4,7 @@ import { searchLoaders } from 'virtual:content';
 import type { Lang } from '../engine/model.ts';
 import { searchAll, type SearchIndex } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
-import { useLang, useMessages } from './i18n/use-messages.ts';
+import { useLang, useToolMessages } from './i18n/use-messages.ts';
 
 const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
 
@@ -14,7 +14,7 @@ const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (sear
  * fetched when the box is first focused, so the home page stays light.
  */
 export function HomeSearch() {
-  const m = useMessages();
+  const m = useToolMessages();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState<SearchIndex | undefined>();

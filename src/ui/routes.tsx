@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { paths } from '../engine/paths.ts';
+import { loadToolMessages } from './i18n/use-messages.ts';
 import { Layout, RouteError } from './layout.tsx';
-import { HomePage } from './pages/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { StepPage, stepLoader, TreeStartPage } from './pages/step-page.tsx';
 
@@ -16,7 +16,11 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <></>,
     children: [
-      { path: paths.home.pattern, element: <HomePage /> },
+      // The home page (and its search) is its own chunk: a cold step link does not load it.
+      {
+        path: paths.home.pattern,
+        lazy: () => import('./pages/home-page.tsx').then((p) => ({ Component: p.HomePage, loader: () => loadToolMessages().then(() => null) })),
+      },
       { path: paths.tree.pattern, element: <TreeStartPage /> },
       { id: STEP_ROUTE_ID, path: paths.step.pattern, loader: stepLoader, element: <StepPage /> },
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import type { CodeEntry, RetryAdvice } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
-import { useMessages } from '../i18n/use-messages.ts';
+import { useToolMessages } from '../i18n/use-messages.ts';
 
 export function RetryBadge({ retry }: { retry: RetryAdvice }) {
-  const m = useMessages();
+  const m = useToolMessages();
   return <span className={`badge badge--retry-${retry}`}>{m.retry[retry]}</span>;
 }
 
 export function PlatformLabel({ platform }: { platform: CodeEntry['platform'] }) {
-  const m = useMessages();
+  const m = useToolMessages();
   return <span className="platform-label">{m.codePlatform[platform]}</span>;
 }
 

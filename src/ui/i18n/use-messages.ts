@@ -1,9 +1,10 @@
 import type { Lang } from '../../engine/model.ts';
-import { en, type Messages } from './en.ts';
+import type { Messages } from './en.ts';
+import type { ToolMessages } from './tools.en.ts';
 import { detectLang } from './lang.ts';
 
 let lang: Lang | undefined;
-let messages: Messages = en;
+let messages: Messages | undefined;
 
 /** The language the app shows, outside React (route loaders). Decided once per page load. */
 export function currentLang(): Lang {
@@ -12,12 +13,17 @@ export function currentLang(): Lang {
 }
 
 /**
- * Loads the UI strings of the current language before the app renders: the
- * English catalogue is in the main bundle, the Chinese one is its own chunk,
- * so a page only carries its own language.
+ * Loads the UI strings of the current language before the app renders. Each
+ * catalogue is its own chunk (modulepreloaded by the inline head script), so a
+ * page carries only its own language.
  */
 export async function loadMessages(): Promise<void> {
-  if (currentLang() === 'zh') messages = (await import('./zh.ts')).zh;
+  try {
+    messages = currentLang() === 'zh' ? (await import('./zh.ts')).zh : (await import('./en.ts')).en;
+  } catch (e) {
+    if (currentLang() === 'en') throw e;
+    messages = (await import('./en.ts')).en; // the Chinese chunk failed (offline, new deploy): English still reads
+  }
 }
 
 /** Build time only (scripts/prerender.ts): render the next pages in this language with these strings. */
@@ -33,5 +39,25 @@ export function useLang(): Lang {
 
 /** The UI strings for the current language. */
 export function useMessages(): Messages {
+  if (!messages) throw new Error('UI strings used before loadMessages() resolved (src/boot.tsx awaits it)');
   return messages;
+}
+
+let tools: ToolMessages | undefined;
+
+/** Loads the strings of the home search, code reference and analyzer (route loaders await it). */
+export async function loadToolMessages(): Promise<void> {
+  if (tools) return;
+  try {
+    tools = currentLang() === 'zh' ? (await import('./tools.zh.ts')).toolsZh : (await import('./tools.en.ts')).toolsEn;
+  } catch (e) {
+    if (currentLang() === 'en') throw e;
+    tools = (await import('./tools.en.ts')).toolsEn;
+  }
+}
+
+/** The UI strings plus the tools' strings, on pages whose loader awaited loadToolMessages(). */
+export function useToolMessages(): Messages & ToolMessages {
+  if (!tools) throw new Error('tool strings used before loadToolMessages() resolved (await it in the route loader)');
+  return { ...useMessages(), ...tools };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLoaderData } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
 import { findCode, findVariant } from '../../engine/codes.ts';
@@ -8,11 +8,12 @@ import { analyzeInWorker, MAX_FILE_BYTES } from '../analyze/protocol.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
-import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
-export function analyzeLoader() {
-  return loadCodeIndex(currentLang());
+export async function analyzeLoader() {
+  const [index] = await Promise.all([loadCodeIndex(currentLang()), loadToolMessages()]);
+  return index;
 }
 
 type State =
@@ -23,7 +24,7 @@ type State =
 
 /** `/analyze`: paste a log or open a file; findings link to their step and code page. Nothing leaves the browser. */
 export function AnalyzePage() {
-  const m = useMessages();
+  const m = useToolMessages();
   const index = useLoaderData<typeof analyzeLoader>();
   const [state, setState] = useState<State>({ status: 'idle' });
   const [dragging, setDragging] = useState(false);
@@ -41,7 +42,8 @@ export function AnalyzePage() {
     setState({ status: 'working' });
     const reply = await analyzeInWorker(input);
     if (mine !== run.current) return; // a newer paste or file won
-    setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source } : { status: 'error', message: reply.error });
+    // A transition renders a long list of findings in slices, so the page never freezes for long.
+    startTransition(() => setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source } : { status: 'error', message: reply.error }));
   };
 
   const analyzeText = () => {
@@ -160,7 +162,7 @@ export function AnalyzePage() {
 }
 
 function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; result: AnalyzeResult; ms: number; source: string; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
-  const m = useMessages();
+  const m = useToolMessages();
   return (
     <section aria-labelledby="findings-title" className="findings">
       <h2 id="findings-title" ref={headingRef} tabIndex={-1}>
@@ -200,7 +202,7 @@ function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; 
 }
 
 function FindingCard({ index, finding: f }: { index: CodeIndex; finding: Finding }) {
-  const m = useMessages();
+  const m = useToolMessages();
   const entry = findCode(index, f.platform, f.code);
   const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
   const description = f.fields.find((x) => x.name === 'error_description' || x.name === 'Message')?.value;

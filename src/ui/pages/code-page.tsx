@@ -5,11 +5,11 @@ import { paths } from '../../engine/paths.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
-import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
 export async function codeLoader({ params }: LoaderFunctionArgs) {
-  const index = await loadCodeIndex(currentLang());
+  const [index] = await Promise.all([loadCodeIndex(currentLang()), loadToolMessages()]);
   const platform = params.platform ?? '';
   const code = params.code ?? '';
   const entry = findCode(index, platform, code);
@@ -25,7 +25,7 @@ export function CodePage() {
 }
 
 function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
-  const m = useMessages();
+  const m = useToolMessages();
   useDocumentTitle(`${entry.code} · ${entry.title} · ${m.codePlatform[entry.platform]}`);
   return (
     <div className="page narrow">
@@ -136,7 +136,7 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
 }
 
 function CodeNotFound({ platform, code, nearest }: { platform: string; code: string; nearest: CodeEntry[] }) {
-  const m = useMessages();
+  const m = useToolMessages();
   const known = (CODE_PLATFORMS as readonly string[]).includes(platform);
   useDocumentTitle(`${m.notFoundTitle} · ${m.codesTitle}`);
   return (

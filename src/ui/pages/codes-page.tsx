@@ -5,18 +5,19 @@ import { CODE_PLATFORMS, type CodePlatform } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { PlatformLabel, RetryBadge } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
-import { currentLang, useMessages } from '../i18n/use-messages.ts';
+import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
-export function codesLoader() {
-  return loadCodeIndex(currentLang());
+export async function codesLoader() {
+  const [index] = await Promise.all([loadCodeIndex(currentLang()), loadToolMessages()]);
+  return index;
 }
 
 const isPlatform = (p: string | null): p is CodePlatform => (CODE_PLATFORMS as readonly string[]).includes(p ?? '');
 
 /** `/codes?q=…&platform=…`: every code, searchable as you type, filterable by platform. */
 export function CodesPage() {
-  const m = useMessages();
+  const m = useToolMessages();
   const index = useLoaderData<typeof codesLoader>();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
