@@ -1,4 +1,4 @@
-import { jsonObjectAt, xmlText } from './text.ts';
+import { elements, jsonObjectAt, lineAround, linesAfter, xmlText } from './text.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -48,13 +48,12 @@ export function aliyunJson(text: string): Hit[] {
 
 export function aliyunXml(text: string): Hit[] {
   const hits: Hit[] = [];
-  const re = /<Error>([\s\S]{0,8000}?)<\/Error>/g;
-  for (const m of text.matchAll(re)) {
-    const xml = m[1]!;
+  for (const el of elements(text, ['Error'])) {
+    const xml = el.inner;
     if (!/<(RequestId|HostId)>/.test(xml)) continue;
     const code = xmlText(xml, 'Code');
     if (!code || !CODE.test(code)) continue;
-    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud error response (XML)', fields: envelopeFields((k) => xmlText(xml, k)), start: m.index, end: m.index + m[0].length });
+    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud error response (XML)', fields: envelopeFields((k) => xmlText(xml, k)), start: el.start, end: el.end });
   }
   return hits;
 }
@@ -90,12 +89,14 @@ const SDK_SHAPES: SdkShape[] = [
 export function aliyunSdk(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const shape of SDK_SHAPES) {
+    // A start inside a block already read is the same exception (and re-reading it would make
+    // text that repeats a start over and over cost quadratic time).
+    let readUntil = -1;
     for (const m of text.matchAll(shape.start)) {
-      const blockStart = text.lastIndexOf('\n', m.index) + 1;
+      if (m.index < readUntil) continue;
+      const blockStart = lineAround(text, m.index, 1200).start;
       // The block: this line and the next few, as SDKs print one field a line.
-      let blockEnd = m.index;
-      for (let i = 0; i < 8 && blockEnd !== -1 && blockEnd < m.index + 1200; i++) blockEnd = text.indexOf('\n', blockEnd + 1);
-      if (blockEnd === -1) blockEnd = text.length;
+      const blockEnd = linesAfter(text, m.index + 1, 8, 1200);
       const block = text.slice(m.index, blockEnd);
       const groups = m.slice(1).filter((g): g is string => g !== undefined);
       const code = shape.code ? shape.code.exec(block)?.[1] : groups[groups.length - 1];
@@ -110,6 +111,7 @@ export function aliyunSdk(text: string): Hit[] {
       if (recommend) fields.push({ name: 'Recommend', value: recommend });
       // The whole block is claimed, so the JSON body a Tea SDK prints under `Data:` is not counted twice.
       hits.push({ platform: 'aliyun', code, ...(http ? { http } : {}), format: `Alibaba Cloud error in a ${shape.name}`, fields, start: blockStart, end: blockEnd });
+      readUntil = blockEnd;
     }
   }
   return hits;

@@ -1,6 +1,6 @@
 import { aliyunJson, aliyunSdk, aliyunXml } from './aliyun.ts';
 import { mpaasContainer, mpaasResponseBlocks, mpaasRpcExceptions } from './mpaas.ts';
-import { LineIndex } from './text.ts';
+import { LineIndex, withScanBudget } from './text.ts';
 import { easemobBodies, topEnvelopes } from './top-easemob.ts';
 import type { AnalyzeResult, EvidenceLine, Finding, Hit, Unclaimed } from './types.ts';
 
@@ -22,6 +22,14 @@ const ID_FIELDS = new Set(['mgw-traceid', 'RequestId', 'request_id']);
  * it in a Web Worker for large input.
  */
 export function analyze(text: string): AnalyzeResult {
+  return withScanBudget(SCAN_BUDGET_PER_CHAR * text.length + SCAN_BUDGET_BASE, () => read(text));
+}
+
+/** Bracket-scan budget: a small multiple of the input (see withScanBudget in text.ts). */
+const SCAN_BUDGET_PER_CHAR = 16;
+const SCAN_BUDGET_BASE = 1 << 20;
+
+function read(text: string): AnalyzeResult {
   const lines = new LineIndex(text);
   // Most specific shapes first.
   const ordered: Hit[][] = [

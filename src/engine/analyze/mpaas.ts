@@ -1,4 +1,4 @@
-import { matchBracket, percentDecode } from './text.ts';
+import { lineAround, matchBracket, percentDecode } from './text.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -59,7 +59,7 @@ export function mpaasResponseBlocks(text: string): Hit[] {
     const dict = parseNsDictionary(body);
     const status = dict.get('result-status')?.trim();
     if (!status || !/^\d+$/.test(status)) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineStart = lineAround(text, m.index).start;
     const fields: Field[] = [];
     const op = dict.get('operation-type') ?? lastOperationType(text.slice(lineStart, m.index));
     if (op) fields.push({ name: 'operationType', value: op });
@@ -89,9 +89,9 @@ export function mpaasRpcExceptions(text: string): Hit[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const n = Number(m[1]);
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const lineEnd = text.indexOf('\n', m.index);
-    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const { start: lineStart, end: lineEnd, line } = lineAround(text, m.index);
+    // The rest of the line is this exception's (its message); go on after it.
+    re.lastIndex = Math.max(re.lastIndex, lineEnd);
     const fields: Field[] = [];
     const op = lastOperationType(line);
     if (op) fields.push({ name: 'operationType', value: op });
@@ -105,7 +105,7 @@ export function mpaasRpcExceptions(text: string): Hit[] {
       format: n >= 1000 ? 'mPaaS gateway code in an Android RpcException' : 'mPaaS Android client RpcException',
       fields,
       start: lineStart,
-      end: lineEnd === -1 ? text.length : lineEnd,
+      end: lineEnd,
     });
   }
   return hits;
@@ -114,12 +114,16 @@ export function mpaasRpcExceptions(text: string): Hit[] {
 export function mpaasContainer(text: string): Hit[] {
   const hits: Hit[] = [];
   const lineOf = (i: number) => {
-    const s = text.lastIndexOf('\n', i) + 1;
-    const e = text.indexOf('\n', i);
-    return { s, e: e === -1 ? text.length : e, line: text.slice(s, e === -1 ? text.length : e) };
+    const { start, end, line } = lineAround(text, i);
+    return { s: start, e: end, line };
   };
+  // One hit per line: a second mention on a line already read is the same error (analyze() would
+  // drop it), and skipping it keeps a huge line of repeats linear.
+  let readUntil = -1;
   for (const m of text.matchAll(/\bAppNotExist\b/g)) {
+    if (m.index < readUntil) continue;
     const { s, e, line } = lineOf(m.index);
+    readUntil = e;
     const fields: Field[] = [];
     const nebula = /Code=(\d+)|err=\[(\d+)\]/.exec(line);
     if (nebula) fields.push({ name: 'error code', value: nebula[1] ?? nebula[2]! });
@@ -127,12 +131,18 @@ export function mpaasContainer(text: string): Hit[] {
     if (appId) fields.push({ name: 'appId', value: appId[1]! });
     hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container log (offline package)', fields, start: s, end: e });
   }
+  readUntil = -1;
   for (const m of text.matchAll(/SecException\b[^\n]{0,120}?ErrorCode\s*[=:]\s*(\d{3,5})/g)) {
+    if (m.index < readUntil) continue;
     const { s, e } = lineOf(m.index);
+    readUntil = e;
     hits.push({ platform: 'mpaas', code: m[1]!, format: 'Security Guard (无线保镖) exception in the client log', fields: [], start: s, end: e });
   }
+  readUntil = -1;
   for (const m of text.matchAll(/\b[kK]DTRpc[A-Z][A-Za-z]+\b/g)) {
+    if (m.index < readUntil) continue;
     const { s, e } = lineOf(m.index);
+    readUntil = e;
     hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', fields: [], start: s, end: e });
   }
   return hits;

@@ -34,6 +34,28 @@ export class LineIndex {
 export const MAX_ENVELOPE = 64 * 1024;
 
 /**
+ * Characters the bracket scans below may still read in this analyze() call.
+ * Each scan is bounded by MAX_ENVELOPE, but text built of unclosed openings
+ * (`{"Code":"{"Code":"…`) starts a scan at every one of them: the budget
+ * keeps the total linear in the input. A real log spends a small multiple of
+ * its length (each envelope is scanned by a few recognisers); only
+ * pathological text runs out, and then its remaining envelopes go unread
+ * rather than the page hanging.
+ */
+let scanBudget = Infinity;
+
+/** Runs `read` with a scan budget of `chars` characters (analyze() sets it from the input's length). */
+export function withScanBudget<T>(chars: number, read: () => T): T {
+  const saved = scanBudget;
+  scanBudget = chars;
+  try {
+    return read();
+  } finally {
+    scanBudget = saved;
+  }
+}
+
+/**
  * The offset just past the bracket that closes the one at `open`, skipping
  * brackets inside double-quoted strings; -1 if it does not close within
  * MAX_ENVELOPE characters.
@@ -44,8 +66,9 @@ export function matchBracket(text: string, open: number): number {
   if (!c) return -1;
   let depth = 0;
   let inString = false;
-  const limit = Math.min(text.length, open + MAX_ENVELOPE);
-  for (let i = open; i < limit; i++) {
+  const limit = Math.min(text.length, open + MAX_ENVELOPE, open + scanBudget);
+  let i = open;
+  for (; i < limit; i++) {
     const ch = text[i];
     if (inString) {
       if (ch === '\\') i++;
@@ -54,9 +77,10 @@ export function matchBracket(text: string, open: number): number {
     }
     if (ch === '"') inString = true;
     else if (ch === o) depth++;
-    else if (ch === c && --depth === 0) return i + 1;
+    else if (ch === c && --depth === 0) break;
   }
-  return -1;
+  scanBudget -= i - open + 1;
+  return i < limit ? i + 1 : -1;
 }
 
 /**
@@ -67,16 +91,75 @@ export function matchBracket(text: string, open: number): number {
  */
 export function enclosingBrace(text: string, offset: number, reach = 4096): number {
   let depth = 0;
-  const stop = Math.max(0, offset - reach);
-  for (let i = offset; i >= stop; i--) {
+  const stop = Math.max(0, offset - reach, offset - scanBudget);
+  let i = offset;
+  for (; i >= stop; i--) {
     const ch = text[i];
     if (ch === '}') depth++;
     else if (ch === '{') {
-      if (depth === 0) return i;
+      if (depth === 0) break;
       depth--;
     }
   }
-  return -1;
+  scanBudget -= offset - i + 1;
+  return i >= stop ? i : -1;
+}
+
+/** An XML element found by elements(): its tag, where it starts and ends, and its inner text. */
+export interface ElementAt {
+  tag: string;
+  start: number;
+  end: number;
+  inner: string;
+}
+
+/**
+ * Every `<tag>…</tag>` in the text with at most `max` characters inside,
+ * each ending at the first closing tag after it (what a lazy regex would
+ * match). Found with indexOf and a closing position that only moves
+ * forward, so the work is linear in the text even when openings never close.
+ */
+export function elements(text: string, tags: string[], max = 8000): ElementAt[] {
+  const out: ElementAt[] = [];
+  for (const tag of tags) {
+    const openTag = `<${tag}>`;
+    const closeTag = `</${tag}>`;
+    let close = -1;
+    let from = 0;
+    for (let open = text.indexOf(openTag, from); open !== -1; open = text.indexOf(openTag, from)) {
+      const inner = open + openTag.length;
+      if (close < inner) close = text.indexOf(closeTag, inner);
+      if (close === -1) break;
+      if (close - inner <= max) {
+        out.push({ tag, start: open, end: close + closeTag.length, inner: text.slice(inner, close) });
+        from = close + closeTag.length;
+      } else from = inner;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The end of the `lines`-th line after `from` (or of the text), reading at most `reach` characters. */
+export function linesAfter(text: string, from: number, lines: number, reach: number): number {
+  const limit = Math.min(text.length, from + reach);
+  let seen = 0;
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === 10 && ++seen === lines) return i;
+  return limit;
+}
+
+/**
+ * The line around offset `at`, clipped to `reach` characters on each side:
+ * a recogniser reads the line it matched on, and clipping keeps that linear
+ * when one huge line holds many matches.
+ */
+export function lineAround(text: string, at: number, reach = 2000): { start: number; end: number; line: string } {
+  const low = Math.max(0, at - reach);
+  let start = at;
+  while (start > low && text.charCodeAt(start - 1) !== 10) start--;
+  const high = Math.min(text.length, at + reach);
+  let end = at;
+  while (end < high && text.charCodeAt(end) !== 10) end++;
+  return { start, end, line: text.slice(start, end) };
 }
 
 /** JSON.parse that returns undefined instead of throwing. */

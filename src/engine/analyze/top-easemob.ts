@@ -1,4 +1,4 @@
-import { enclosingBrace, jsonObjectAt, matchBracket, scalar, tryJson, xmlText } from './text.ts';
+import { elements, enclosingBrace, lineAround, jsonObjectAt, matchBracket, scalar, tryJson, xmlText } from './text.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -44,8 +44,8 @@ export function topEnvelopes(text: string): Hit[] {
     });
     re.lastIndex = end;
   }
-  for (const x of text.matchAll(/<(error_response|error_rsp)>([\s\S]{0,8000}?)<\/\1>/g)) {
-    const xml = x[2]!;
+  for (const x of elements(text, ['error_response', 'error_rsp'])) {
+    const xml = x.inner;
     const code = xmlText(xml, 'code');
     if (!code) continue;
     const fields: Field[] = [];
@@ -54,13 +54,13 @@ export function topEnvelopes(text: string): Hit[] {
       if (v) fields.push({ name, value: v });
     }
     const subCode = xmlText(xml, 'sub_code');
-    hits.push({ platform: 'top', code, ...(subCode ? { subCode } : {}), format: `TOP ${x[1]} (XML)`, fields, start: x.index, end: x.index + x[0].length });
+    hits.push({ platform: 'top', code, ...(subCode ? { subCode } : {}), format: `TOP ${x.tag} (XML)`, fields, start: x.start, end: x.end });
   }
   // Asked for JSON, got XML: the SDK's JSON parser meets the XML's "<".
   for (const f of text.matchAll(/A JSONObject text must begin with '\{'[^\n]*/g)) {
     const around = text.slice(Math.max(0, f.index - 400), f.index + 600);
     if (!/com\.taobao\.api|taobao|<\?xml/i.test(around)) continue;
-    const s = text.lastIndexOf('\n', f.index) + 1;
+    const s = lineAround(text, f.index).start;
     hits.push({ platform: 'top', code: 'response-format-error', format: 'TOP SDK: asked for JSON, got XML', fields: [], start: s, end: f.index + f[0].length });
   }
   return hits;

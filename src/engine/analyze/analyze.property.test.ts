@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CODE_PLATFORMS } from '../model.ts';
+import { analyze } from './analyze.ts';
+
+/**
+ * Property tests (issue 3): for any input the analyzer returns a well-formed
+ * result, and its work grows linearly with the input, so no pasted text can
+ * hang the page (every pattern is bounded; see text.ts).
+ */
+
+function wellFormed(text: string) {
+  const r = analyze(text);
+  expect(r.chars).toBe(text.length);
+  for (const f of r.findings) {
+    expect(CODE_PLATFORMS).toContain(f.platform);
+    expect(f.code.length).toBeGreaterThan(0);
+    expect(f.count).toBeGreaterThanOrEqual(1);
+    expect(f.firstLine).toBeGreaterThanOrEqual(1);
+    expect(f.lastLine).toBeGreaterThanOrEqual(f.firstLine);
+    expect(f.lastLine).toBeLessThanOrEqual(r.lines);
+  }
+  return r;
+}
+
+/** Pieces of the envelopes the analyzer reads, so random text often comes close to a real one. */
+const fragment = fc.constantFrom(
+  '{', '}', '[', ']', '"', ':', ',', '\n', ' ', '=', ';', '<', '>', '</', '\\',
+  '"result-status" = ', 'resp:{', '7014', '1000', 'RpcException: [', ']', 'AppNotExist', 'kDTRpcNetworkError',
+  '"Code":', '"RequestId":', '"Message":', '<Error>', '<Code>', 'SignatureDoesNotMatch', 'ErrorCode:', 'HTTP Status: 400',
+  '{"error_response":', '"code":', '"sub_code":', 'isv.missing-parameter', '<error_rsp>', '"error":', '"error_description":', 'HTTP/1.1 401',
+  'auth_bad_access_token', 'a1.easemob.com', '%E9%AA%8C', '\u0000', '\uFFFD', '系统繁忙',
+);
+
+describe('analyzer properties', () => {
+  it('returns a well-formed result for any string, binary garbage included', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 4000 }), (s) => void wellFormed(s)), { numRuns: 300 });
+  });
+
+  it('returns a well-formed result for any mix of envelope fragments', () => {
+    fc.assert(fc.property(fc.array(fragment, { maxLength: 400 }).map((a) => a.join('')), (s) => void wellFormed(s)), { numRuns: 500 });
+  });
+
+  it('reads deeply nested JSON and huge single lines without throwing', () => {
+    wellFormed(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    wellFormed(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`);
+    const r = wellFormed(`${'x'.repeat(2_000_000)} {"error_response":{"code":27,"msg":"Invalid session"}}`);
+    expect(r.findings.map((f) => [f.platform, f.code])).toEqual([['top', '27']]);
+  });
+
+  it('works in time linear in the input, even on inputs built to make patterns backtrack', () => {
+    // Each input repeats a prefix that starts a match and never finishes it. Quadratic work would
+    // make 16× the input cost ~256× the time; linear work costs ~16×. The bound leaves room for noise.
+    const adversarial = [
+      '"result-status" = ', 'resp:{ ', '{"Code":"', '"RequestId":', 'RpcException: [1] ', 'AppNotExist ', 'kDTRpcX ', 'SecException ErrorCode=607 ',
+      '<Error><Code>', 'HTTP Status: 400 Error:', 'SDK.ServerError\n', 'TeaException Code: X ', 'ErrCode: Abc ',
+      '{"error_response":', '<error_rsp>', '{"error":"', '{"error":"x","error_description":"', '%E9', '[[[[', 'a',
+    ];
+    const best = (text: string) => {
+      let min = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        analyze(text);
+        min = Math.min(min, performance.now() - t0);
+      }
+      return Math.max(min, 2);
+    };
+    for (const unit of adversarial) {
+      const small = best(unit.repeat(Math.ceil(20_000 / unit.length)));
+      const large = best(unit.repeat(Math.ceil(320_000 / unit.length)));
+      expect(large / small, `"${unit}" repeated`).toBeLessThan(64);
+    }
+  });
+});
