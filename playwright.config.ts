@@ -16,7 +16,8 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side without reusing each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,13 +31,17 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // No service worker unless a test asks for one (e2e/offline.spec.ts): with one, a test's
+    // page.route() would not see the requests the worker answers from its cache.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    // Tests tagged @phone are about the phone layout: they run on the phone project only.
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } }, grepInvert: /@phone/ },
     { name: 'phone', use: { ...devices['Pixel 7'] }, grep: /@phone/ },
   ],
   webServer: {

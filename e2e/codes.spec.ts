@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { codeIndex, tree } from './content.ts';
+import { codeIndex, slices, tree } from './content.ts';
 import { expect, test } from './test.ts';
 
 const index = codeIndex();
@@ -31,23 +31,30 @@ test('the code list searches as you type, in English and Chinese, and filters by
 });
 
 for (const table of index.tables) {
-  test(`every ${table.platform} code page opens cold, and a code a step handles links to it and back`, async ({ page }) => {
-    test.setTimeout(300_000);
-    for (const e of table.codes) {
-      await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
-    }
-    for (const e of table.codes.filter((x) => x.step)) {
-      const [treeId = '', stepId = ''] = e.step!.split('/');
-      await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
-      await page.getByRole('link', { name: /Start troubleshooting here/ }).click();
-      await expect(page).toHaveURL(`/t/${treeId}/${stepId}`);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(tree(treeId).steps[stepId]!.title);
-      // …and the step's code chip leads back to the code page.
-      await page.getByRole('main').getByRole('link', { name: e.code, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
-    }
-  });
+  for (const slice of slices(table.codes)) {
+    test(`${table.platform} code pages ${slice.label} open cold with their title`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const e of slice.items) {
+        await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
+      }
+    });
+  }
+  for (const slice of slices(table.codes.filter((x) => x.step))) {
+    test(`${table.platform} codes a step handles link to it and back (${slice.label})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const e of slice.items) {
+        const [treeId = '', stepId = ''] = e.step!.split('/');
+        await page.goto(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
+        await page.getByRole('link', { name: /Start troubleshooting here/ }).click();
+        await expect(page).toHaveURL(`/t/${treeId}/${stepId}`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(tree(treeId).steps[stepId]!.title);
+        // …and the step's code chip leads back to the code page.
+        await page.getByRole('main').getByRole('link', { name: e.code, exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
+      }
+    });
+  }
 }
 
 test('every platform with a guide links its codes to the guide', () => {

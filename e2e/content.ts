@@ -42,3 +42,15 @@ export function treesIn(lang: Lang): string[] {
   const { trees } = loadContent(process.cwd());
   return trees.filter((t) => (t.tree!.languages as string[]).includes(lang)).map((t) => t.tree!.id);
 }
+
+/**
+ * A long list cut into slices of `size`, one test each: a test that opens
+ * many pages stays well inside its timeout on a busy 2-core machine, and
+ * the two workers share the load.
+ */
+export function slices<T>(list: T[], size = 20): { label: string; items: T[] }[] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => ({
+    label: `${i * size + 1}–${Math.min(list.length, (i + 1) * size)} of ${list.length}`,
+    items: list.slice(i * size, (i + 1) * size),
+  }));
+}

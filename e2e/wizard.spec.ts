@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test.ts';
 import { hasAnswers } from '../src/engine/model.ts';
-import { coveringPaths, tree, trees, type Hop } from './content.ts';
+import { coveringPaths, slices, tree, trees, type Hop } from './content.ts';
 
 const MPAAS = 'mpaas-system-busy';
 const mpaas = tree(MPAAS);
@@ -58,15 +58,17 @@ for (const t of trees()) for (const path of coveringPaths(t)) {
   });
 }
 
-test('every step URL opens cold, with its title and kind', async ({ page }) => {
-  test.setTimeout(240_000);
-  for (const t of trees()) {
-    for (const step of Object.values(t.steps)) {
-      await page.goto(`/t/${t.id}/${step.id}`);
-      await expectStep(page, step);
-    }
+for (const t of trees()) {
+  for (const slice of slices(Object.values(t.steps), 40)) {
+    test(`steps ${slice.label} of ${t.id} open cold, with their title and kind`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const step of slice.items) {
+        await page.goto(`/t/${t.id}/${step.id}`);
+        await expectStep(page, step);
+      }
+    });
   }
-});
+}
 
 test('browser back, forward and reload keep the place and the path', async ({ page }) => {
   const [first] = coveringPaths(mpaas).sort((a, b) => b.length - a.length);
@@ -207,22 +209,29 @@ test('axe finds no WCAG 2.2 A/AA violations on the home page (with search result
 });
 
 for (const t of trees()) {
-  test(`axe finds no WCAG 2.2 A/AA violations on every step of ${t.id}`, async ({ page }) => {
-    test.setTimeout(300_000);
-    for (const step of Object.values(t.steps)) await axeScan(page, `/t/${t.id}/${step.id}`);
-  });
+  for (const slice of slices(Object.values(t.steps))) {
+    test(`axe finds no WCAG 2.2 A/AA violations on steps ${slice.label} of ${t.id}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const step of slice.items) await axeScan(page, `/t/${t.id}/${step.id}`);
+    });
+  }
 }
 
-test('@phone a step reads well on a phone: no horizontal scroll', async ({ page }) => {
-  test.setTimeout(180_000);
-  for (const t of trees()) {
-    for (const step of Object.values(t.steps)) {
-      await page.goto(`/t/${t.id}/${step.id}`);
-      await expectStep(page, step);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${t.id}/${step.id}`).toBeLessThanOrEqual(0);
-    }
+for (const t of trees()) {
+  for (const slice of slices(Object.values(t.steps), 40)) {
+    test(`@phone steps ${slice.label} of ${t.id} read well on a phone: no horizontal scroll`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const step of slice.items) {
+        await page.goto(`/t/${t.id}/${step.id}`);
+        await expectStep(page, step);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${t.id}/${step.id}`).toBeLessThanOrEqual(0);
+      }
+    });
   }
+}
+
+test('@phone the home, code and analyzer pages read well on a phone: no horizontal scroll', async ({ page }) => {
   for (const url of ['/', '/codes', '/codes/mpaas/7014', '/analyze']) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
