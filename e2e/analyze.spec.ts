@@ -102,3 +102,25 @@ test('axe finds no WCAG 2.2 A/AA violations on the analyzer with findings', asyn
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('each finding carries data-finding, data-platform and data-code; text from no platform yields none', async ({ page }) => {
+  await page.goto('/analyze');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  const samples: [string, string, string][] = [
+    [IOS_7014, 'mpaas', '7014'],
+    ['11-20 10:21:34.001 E/DynamicRelease(12345): RpcException: [2] Cannot connect to the network.', 'mpaas-android', '2'],
+    ['RPC failed: Error Domain=DTRpcErrorDomain Code=0 kDTRpcNetworkError', 'mpaas-ios', 'kDTRpcNetworkError'],
+    ['{"RequestId":"D8A1D4B2-1111-2222-3333-444455556666","HostId":"cloudpush.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation."}', 'aliyun', 'SignatureDoesNotMatch'],
+    ['{"error_response":{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}}', 'top', '27'],
+    ['HTTP/1.1 401 Unauthorized\n{"error":"auth_bad_access_token","exception":"org.apache.usergrid.rest.exceptions.SecurityException","timestamp":1542350743000,"duration":0,"error_description":"Unable to authenticate due to corrupt access token"}', 'easemob', 'auth_bad_access_token'],
+  ];
+  for (const [text, platform, code] of samples) {
+    await box.fill(text);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await expect(page.locator(`[data-finding][data-platform="${platform}"][data-code="${code}"]`), `${platform} ${code}`).toHaveCount(1);
+  }
+  await box.fill('2026-12-01 10:00:00 INFO user logged in\n{"status":"ok","items":[1,2,3]}\n<html><body>502 Bad Gateway</body></html>');
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '0 findings' })).toBeVisible();
+  await expect(page.locator('[data-finding]')).toHaveCount(0);
+});

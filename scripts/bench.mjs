@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --no-build] [-- --runs=N]
+// npm run bench [-- --no-build] [-- --runs=N] [-- --only=NAME]
 //
 // Prints figures for the first step page of the first tree, next to a bare
 // React + react-router + zustand page (bench/baseline/) built the same way:
@@ -8,6 +8,10 @@
 //      each gzipped (level 9) and summed.
 //   2. Title paint: time from navigation start to the paint of the step's <h1>,
 //      with the CPU slowed down 4×; median of N runs after one warm-up run.
+//
+// Service workers are blocked in every measured page (NO_SERVICE_WORKER), so the
+// offline precache never counts as first-step JavaScript; its size is a figure
+// of its own (precacheSection).
 //
 // Figures are reported, not asserted: the script exits 0 whether or not a
 // figure is over its target. It exits 1 only when something actually fails
@@ -58,18 +62,20 @@ const WATCHDOG_MS = 15 * 60_000; // the whole run, whatever hangs
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
-  console.log(`usage: npm run bench [-- --no-build] [-- --runs=N]
+  console.log(`usage: npm run bench [-- --no-build] [-- --runs=N] [-- --only=NAME]
 
   --no-build   measure the existing dist/ instead of running "vite build" first
                (the baseline in dist-baseline/ is always rebuilt: it takes a second)
-  --runs=N     timed runs per page for the paint figure (default 5, plus one warm-up)`);
+  --runs=N     timed runs per page for the paint figure (default 5, plus one warm-up)
+  --only=NAME  run only the sections whose name contains NAME (e.g. --only=bytes)`);
   process.exit(0);
 }
-const unknown = argv.filter((a) => a !== '--no-build' && !/^--runs=\d+$/.test(a));
+const unknown = argv.filter((a) => a !== '--no-build' && !/^--runs=\d+$/.test(a) && !/^--only=.+$/.test(a));
 if (unknown.length) fail(`unknown option(s): ${unknown.join(' ')} (try --help)`);
 const options = {
   build: !argv.includes('--no-build'),
   runs: Math.max(1, Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5)),
+  only: argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).toLowerCase(),
 };
 
 /** A failure worth a clear one-line message and exit code 1 (no stack trace). */
@@ -93,7 +99,99 @@ const SECTIONS = [
   { name: 'Title paint', run: titlePaintSection },
   { name: 'Chinese first step', run: chineseSection },
   { name: 'Analyzer', run: analyzerSection },
+  { name: 'Offline precache', run: precacheSection },
+  { name: 'Share links', run: shareLinksSection },
 ];
+
+// ─── Share links: the longest session link of each tree ─────────────────────
+
+/** Issue 5: "links are short enough to paste in a chat". Target: a worst link under 400 characters with its origin. */
+const SHARE_LINK_TARGET = 400;
+const ASSUMED_ORIGIN = 'https://troubleshooter.example.com';
+
+/**
+ * For every tree, the longest session link of any path from the start to an
+ * outcome, every checklist item on the way marked (scripts/bench-links.ts),
+ * with a typical origin in front; and the upper bound over paths that visit
+ * each step at most once, where the path search had to stop early.
+ */
+async function shareLinksSection() {
+  const out = execFileSync('npx', ['tsx', join(ROOT, 'scripts', 'bench-links.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const trees = JSON.parse(out.trim().split('\n').pop());
+  return {
+    rows: trees.map((t) => ({
+      label: `Longest link: ${t.tree}`,
+      app: ASSUMED_ORIGIN.length + (t.capped ? t.bound : t.length),
+      format: (v) => `${fmtInt(v)} chars`,
+      target: { max: SHARE_LINK_TARGET },
+    })),
+    details: [
+      `Origin assumed: ${ASSUMED_ORIGIN} (${ASSUMED_ORIGIN.length} characters). Longest found, path and query:`,
+      ...trees.map((t) => `  ${t.tree}: ${t.length} chars over ${t.steps} steps (${fmtInt(t.paths)} paths${t.capped ? `, search capped; upper bound ${t.bound}, shown above` : ''}): ${t.link}`),
+    ],
+  };
+}
+
+/**
+ * Browser-context options of every measured page: the app registers a service
+ * worker once it is idle (docs/decisions/0007-offline.md), and its precache
+ * downloads would otherwise count as JavaScript the first step loads.
+ */
+const NO_SERVICE_WORKER = { serviceWorkers: 'block' };
+
+// ─── Figure 4: what working offline costs ───────────────────────────────────
+
+/**
+ * Opens the first step with service workers allowed, waits until the worker
+ * controls the page (it activates only once everything is precached), then
+ * reads its cache: how many files, their raw size (from the cache) and gzip -9
+ * size (the same files in dist/), and when the page became available offline
+ * (ms from navigation start, no throttling). This is downloaded once, after
+ * the page has loaded and gone idle, not on the way to the first paint.
+ */
+async function precacheSection(ctx) {
+  const browser = await ctx.browser();
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      navigator.serviceWorker?.addEventListener('controllerchange', () => (window.__controlled = performance.now()));
+    });
+    await openStep(page, ctx.servers.app.url + ctx.stepPath, ctx.servers.app.name);
+    await page.waitForFunction(() => window.__controlled != null, null, { timeout: PAGE_TIMEOUT_MS }).catch(() => {
+      throw new BenchError(`the service worker never took control of ${ctx.stepPath} (is dist/sw.js there? "npm run build" writes it)`);
+    });
+    const { files, controlled } = await page.evaluate(async () => {
+      const files = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          const body = await (await cache.match(request)).arrayBuffer();
+          files.push({ path: new URL(request.url).pathname, raw: body.byteLength });
+        }
+      }
+      return { files, controlled: window.__controlled };
+    });
+    for (const f of files) f.gzip = gzipSync(readFileSync(join(APP_DIST, f.path)), { level: 9 }).length;
+    files.sort((a, b) => b.gzip - a.gzip);
+    const raw = sum(files.map((f) => f.raw));
+    const gzip = sum(files.map((f) => f.gzip));
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    return {
+      rows: [
+        { label: 'Precache gzip bytes', app: gzip, format: fmtInt },
+        { label: 'Precache raw bytes', app: raw, format: fmtInt },
+        { label: 'Offline ready after', app: controlled, format: (v) => `${fmtMs(v)} ms` },
+      ],
+      details: [
+        `Offline precache (downloaded by the service worker after the first page has loaded and gone idle): ${files.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip -9; the page was controlled ${fmtMs(controlled)} ms after navigation start (no throttling).`,
+        ...files.map((f) => `    ${f.path.padEnd(44)} ${fmtInt(f.raw).padStart(9)} B raw ${fmtInt(f.gzip).padStart(9)} B gzip`),
+      ],
+    };
+  } finally {
+    await context.close();
+  }
+}
 
 /**
  * The same two figures for the first step shown in Chinese (`?lang=zh`, issue 6),
@@ -157,7 +255,7 @@ async function analyzerSection(ctx) {
 
 async function analyzeRun(ctx, file) {
   const browser = await ctx.browser();
-  const context = await browser.newContext();
+  const context = await browser.newContext(NO_SERVICE_WORKER);
   try {
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -225,7 +323,7 @@ async function jsBytesSection(ctx) {
  */
 async function collectJs(ctx, server) {
   const browser = await ctx.browser();
-  const context = await browser.newContext();
+  const context = await browser.newContext(NO_SERVICE_WORKER);
   try {
     const page = await context.newPage();
     const files = new Map(); // url → { path, type, raw, gzip }
@@ -327,7 +425,7 @@ async function titlePaintSection(ctx) {
 /** One cold load in a fresh context: CPU slowed through CDP, cache disabled. */
 async function paintRun(ctx, server) {
   const browser = await ctx.browser();
-  const context = await browser.newContext();
+  const context = await browser.newContext(NO_SERVICE_WORKER);
   try {
     await context.addInitScript(PAINT_PROBE);
     const page = await context.newPage();
@@ -670,7 +768,7 @@ async function main() {
 
   const results = [];
   const failures = [];
-  for (const section of SECTIONS) {
+  for (const section of SECTIONS.filter((x) => !options.only || x.name.toLowerCase().includes(options.only))) {
     console.log(`measuring: ${section.name}…`);
     try {
       results.push(await section.run(ctx));

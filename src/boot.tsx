@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { htmlLang } from './ui/i18n/lang.ts';
 import { currentLang, loadMessages } from './ui/i18n/use-messages.ts';
 import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
+import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
 
 const container = document.getElementById('root')!;
@@ -25,6 +26,8 @@ export async function start(): Promise<void> {
     if (!container.dataset.prerendered) container.textContent = 'This page could not be loaded. Check your connection and reload the page.';
     return;
   }
+  // Works offline after this visit (docs/decisions/0007): registers once the page has loaded and is idle.
+  registerServiceWorker();
   const prerendered = container.dataset.prerendered;
   const [, t, treeId] = window.location.pathname.split('/');
   // The prerendered markup is in this language (English, or Chinese swapped in by an inline

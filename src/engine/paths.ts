@@ -22,6 +22,17 @@ export const paths = {
   },
   code: { pattern: '/codes/:platform/:code', href: (platform: string, code: string) => `/codes/${enc(platform)}/${enc(code)}` },
   analyze: { pattern: '/analyze', href: () => '/analyze' },
+  /** The whole tree as a graph; `step` and `trail` highlight a session's path on it. */
+  map: {
+    pattern: '/map/:treeId',
+    href: (treeId: string, at?: { step: string; trail?: string }) => {
+      const params = new URLSearchParams();
+      if (at?.step) params.set('step', at.step);
+      if (at?.trail) params.set('trail', at.trail);
+      const s = params.toString();
+      return `/map/${enc(treeId)}${s ? `?${s}` : ''}`;
+    },
+  },
 } as const;
 
 const enc = encodeURIComponent;

@@ -26,6 +26,22 @@ describe('trail encoding', () => {
     }
   });
 
+  it('starts the trail with ~step when the session began part-way into the tree', () => {
+    const alone: Session = { tree: tree.id, visits: [{ step: 'list-b' as Session['visits'][0]['step'] }] };
+    expect(encodeTrail(tree, alone)).toBe('');
+    const on = answer(tree, alone, 'differs', { two: 'bad' })!;
+    expect(encodeTrail(tree, on)).toBe('~list-b.differs_-n');
+    expect(decodeTrail(tree, 'fix-a', '~list-b.differs_-n')).toEqual({ ok: true, session: on });
+  });
+
+  it('reads a ~step start through a redirect, and drops one that names no step', () => {
+    const renamed = { ...tree, redirects: { 'old-list': 'list-b' as Session['visits'][0]['step'] } };
+    const decoded = decodeTrail(renamed, 'retest', '~old-list.match');
+    expect(decoded.ok && decoded.session.visits.map((v) => v.step)).toEqual(['list-b', 'retest']);
+    expect(decodeTrail(tree, 'retest', '~no-such-step.match')).toMatchObject({ ok: true, trailDropped: 'stale' });
+    expect(decodeTrail(tree, 'retest', '~Bad_Id!.match')).toMatchObject({ ok: true, trailDropped: 'invalid' });
+  });
+
   it('round-trips checklist marks', () => {
     const s = walk(['b'], ['match', { one: 'ok', two: 'ok', three: 'ok' }]);
     expect(decodeTrail(tree, 'retest', encodeTrail(tree, s))).toEqual({ ok: true, session: s });

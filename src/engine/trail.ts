@@ -8,9 +8,15 @@ import { answer, startSession, type Session, type Ticks } from './session.ts';
  * it is followed by `_` and one mark per item (`y` OK, `n` not OK, `-` unmarked).
  * Answer ids are permanent, so a trail keeps working as content grows; a
  * trail that no longer replays to its step is dropped with a notice.
+ *
+ * A session that began part-way into the tree (a step opened from the
+ * analyzer, a code page or a pasted link) starts its trail with `~` and that
+ * step's id: `~check-sign.fixed`. Step ids are permanent too (redirects), so
+ * such a trail keeps working as well.
  */
 
 const SEGMENT = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:_([yn-]{1,64}))?$/;
+const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longer input is not a trail anyone made: drop it without parsing. */
 export const MAX_TRAIL_LENGTH = 4000;
 const MAX_SEGMENTS = 500;
@@ -23,12 +29,15 @@ function marks(step: Step, ticks: Ticks | undefined): string {
   return s ? `_${s}` : '';
 }
 
+const FROM = '~';
+
 /** The trail string for a session (everything before the current step). */
 export function encodeTrail(tree: Tree, session: Session): string {
-  return session.visits
-    .slice(0, -1)
-    .map((v) => `${v.answer ?? ''}${marks(tree.steps[v.step]!, v.ticks)}`)
-    .join('.');
+  const done = session.visits.slice(0, -1);
+  if (done.length === 0) return '';
+  const answers = done.map((v) => `${v.answer ?? ''}${marks(tree.steps[v.step]!, v.ticks)}`);
+  const first = session.visits[0]!.step;
+  return (first === tree.start ? answers : [`${FROM}${first}`, ...answers]).join('.');
 }
 
 export type TrailResult =
@@ -61,6 +70,13 @@ function replay(tree: Tree, trail: string): Session | 'invalid' | undefined {
   const segments = trail.split('.');
   if (segments.length > MAX_SEGMENTS) return 'invalid';
   let session: Session | undefined = startSession(tree);
+  if (segments[0]?.startsWith(FROM)) {
+    const from = segments.shift()!.slice(FROM.length);
+    if (!STEP_ID.test(from)) return 'invalid';
+    const resolved = resolveStep(tree, from);
+    if (!resolved) return undefined;
+    session = { tree: tree.id, visits: [{ step: resolved.step }] };
+  }
   for (const segment of segments) {
     const m = SEGMENT.exec(segment);
     if (!m) return 'invalid';

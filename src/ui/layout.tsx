@@ -4,6 +4,7 @@ import { paths } from '../engine/paths.ts';
 import { hrefInLang } from './i18n/lang.ts';
 import { useLang, useMessages } from './i18n/use-messages.ts';
 import { StorageNotice } from './components/notices.tsx';
+import { useOfflineUi } from './offline.ts';
 
 function Header() {
   const m = useMessages();
@@ -55,13 +56,20 @@ function useRevealed() {
 
 export function Layout() {
   useRevealed();
+  // The update prompt and the "available offline" line, once a service worker is registered (src/ui/offline.ts).
+  // The footer is a live region from the first render, so the line is announced when it appears or changes.
+  const offline = useOfflineUi();
   return (
     <>
       <Header />
       <main id="main" className="site-main">
+        {offline && <offline.UpdatePrompt />}
         <StorageNotice />
         <Outlet />
       </main>
+      <footer className="site-footer" aria-live="polite">
+        {offline && <offline.OfflineStatus />}
+      </footer>
       <ScrollRestoration />
     </>
   );

@@ -27,6 +27,8 @@ export const routes: RouteObject[] = [
       { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, Component: p.CodesPage })) },
       { path: paths.code.pattern, lazy: () => import('./pages/code-page.tsx').then((p) => ({ loader: p.codeLoader, Component: p.CodePage })) },
       { path: paths.analyze.pattern, lazy: () => import('./pages/analyze-page.tsx').then((p) => ({ loader: p.analyzeLoader, Component: p.AnalyzePage })) },
+      // The map (its layout code included) is its own chunk too.
+      { path: paths.map.pattern, lazy: () => import('./pages/map-page.tsx').then((p) => ({ loader: p.mapLoader, Component: p.MapPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,6 +18,7 @@ export const en = {
   lastStep: 'end of this branch',
   yourPath: 'Your path',
   youAnswered: (a: string) => `you answered “${a}”`,
+  marksSummary: (ok: number, bad: number) => `${ok} OK, ${bad} not OK`,
   whatToDo: 'What to do',
   howToTell: 'How to tell',
   yourAnswer: 'What did you find?',
@@ -33,6 +34,10 @@ export const en = {
   copySessionLink: 'Copy link to this session',
   copied: 'Link copied to the clipboard.',
   copyFailed: 'Could not copy. The link is in the address bar.',
+  notesLabel: 'Your notes on this step',
+  notesHint: 'Kept in this browser only and added to the ticket summary; never put in a link.',
+  ticketSummary: 'Ticket summary',
+  mapLink: 'Map of this guide',
   openedAlone: 'You opened this step directly, so the steps before it are not shown.',
   trailInvalid: 'The path in this link could not be read, so only the step it points to is shown.',
   trailStale: 'The guide has changed since this link was made, so its earlier steps are not shown. This is the step the link points to.',
@@ -58,6 +63,10 @@ export const en = {
   navAnalyze: 'Paste a log',
   pasteLogWayIn: 'Have a log or an error response? Paste it and go straight to the step that handles it.',
   pasteLogCta: 'Paste a log',
+  // Offline (src/ui/offline-ui.tsx)
+  offlineReady: 'Available offline',
+  offlineSaved: 'Offline — showing the saved copy',
+  updateAvailable: 'A new version is available.',
 };
 
 export type Messages = typeof en;

@@ -4,6 +4,8 @@ import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
 import { findCode, findVariant } from '../../engine/codes.ts';
 import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
+import type { SummaryFinding } from '../../engine/summary.ts';
+import { useSaved } from '../../store/saved.ts';
 import { analyzeInWorker, MAX_FILE_BYTES } from '../analyze/protocol.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
@@ -163,6 +165,7 @@ export function AnalyzePage() {
 
 function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; result: AnalyzeResult; ms: number; source: string; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
   const m = useToolMessages();
+  const setFindings = useSaved((s) => s.setFindings);
   return (
     <section aria-labelledby="findings-title" className="findings">
       <h2 id="findings-title" ref={headingRef} tabIndex={-1}>
@@ -176,7 +179,7 @@ function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; 
       <ol className="finding-list">
         {result.findings.map((f) => (
           <li key={f.key}>
-            <FindingCard index={index} finding={f} />
+            <FindingCard index={index} finding={f} onStart={(tree) => setFindings(tree, summaryFindings(index, result.findings, f))} />
           </li>
         ))}
       </ol>
@@ -201,7 +204,25 @@ function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; 
   );
 }
 
-function FindingCard({ index, finding: f }: { index: CodeIndex; finding: Finding }) {
+/**
+ * What the ticket summary keeps of a log's findings when a session starts
+ * from one of them: the one followed first, then the other errors; codes,
+ * titles and trace / request ids only, never the log's lines.
+ */
+function summaryFindings(index: CodeIndex, findings: Finding[], chosen: Finding): SummaryFinding[] {
+  return [chosen, ...findings.filter((f) => f !== chosen && !f.success)].map((f) => {
+    const ids = f.fields.filter((x) => /trace|request/i.test(x.name)).map((x) => `${x.name}: ${x.value}`);
+    for (const id of f.ids) if (!ids.some((x) => x.endsWith(`: ${id}`))) ids.push(id);
+    const out: SummaryFinding = { platform: f.platform, code: f.code, ids: ids.slice(0, 5) };
+    const title = findCode(index, f.platform, f.code)?.title;
+    if (title) out.title = title;
+    if (f.subCode) out.subCode = f.subCode;
+    if (f.http) out.http = f.http;
+    return out;
+  });
+}
+
+function FindingCard({ index, finding: f, onStart }: { index: CodeIndex; finding: Finding; onStart: (tree: string) => void }) {
   const m = useToolMessages();
   const entry = findCode(index, f.platform, f.code);
   const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
@@ -210,7 +231,8 @@ function FindingCard({ index, finding: f }: { index: CodeIndex; finding: Finding
   const step = entry?.step ?? subEntry?.step;
   const titleId = useId();
   return (
-    <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId}>
+    // data-finding / data-platform / data-code are a contract other tests rely on (issue 3).
+    <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId} data-finding="" data-platform={f.platform} data-code={f.code}>
       <header className="finding__head">
         <p className="step__meta">
           <PlatformLabel platform={f.platform} />
@@ -287,7 +309,7 @@ function FindingCard({ index, finding: f }: { index: CodeIndex; finding: Finding
       </details>
       <p className="finding__links">
         {step && (
-          <Link className="button button--small" to={stepHref(step)}>
+          <Link className="button button--small" to={stepHref(step)} onClick={() => onStart(step.split('/')[0]!)}>
             {m.findingStep} →
           </Link>
         )}

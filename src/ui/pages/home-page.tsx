@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { paths } from '../../engine/paths.ts';
 import { useSaved } from '../../store/saved.ts';
-import { useLang, useMessages } from '../i18n/use-messages.ts';
+import { useLang, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { HomeSearch } from '../home-search.tsx';
 import { treeSummaries } from '../tree-data.ts';
 
 export function HomePage() {
-  const m = useMessages();
+  const m = useToolMessages();
   const lang = useLang();
   const trees = treeSummaries(lang);
   const recent = useSaved((s) => s.recent);
@@ -59,6 +59,9 @@ export function HomePage() {
                 <span className="symptom-quote">{t.symptom}</span>
               </p>
               <p className="muted">{m.stepsCount(t.stepCount)}</p>
+              <p className="card__more">
+                <Link to={paths.map.href(t.id)}>{m.mapOfGuide}</Link>
+              </p>
             </li>
           ))}
         </ul>

@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { stepsToOutcome } from '../../engine/graph.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { answer, backTo, fittingWhen, type Session, type Ticks } from '../../engine/session.ts';
 import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
-import { useSaved } from '../../store/saved.ts';
+import { MAX_NOTE_LENGTH, useSaved } from '../../store/saved.ts';
 import { Checklist } from '../components/checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
-import { currentLang, useLang, useMessages } from '../i18n/use-messages.ts';
+import { currentLang, loadToolMessages, useLang, useMessages } from '../i18n/use-messages.ts';
 import { loadTree, treeSummaries } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { StepNotFound, TreeNotFound } from './not-found-page.tsx';
@@ -40,7 +40,16 @@ export function StepPage() {
   return <LoadedStep tree={tree} stepId={stepId} />;
 }
 
+/** The ticket summary (redaction, the summary writer, its strings) is its own chunk, loaded when first opened. */
+const TicketSummary = lazy(() =>
+  Promise.all([import('../summary/ticket-summary.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.TicketSummary })),
+);
+
 const NO_TICKS: Ticks = {};
+const noSubscription = () => () => {};
+const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter((t) => t === mark).length;
+const isClient = () => true;
+const isServer = () => false;
 /** Distances to an outcome, computed once per loaded tree (not on every step). */
 const distances = new WeakMap<Tree, ReturnType<typeof stepsToOutcome>>();
 function remainingSteps(tree: Tree, step: string): number | undefined {
@@ -92,6 +101,11 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const dropped = trailDropped ?? nav.trailDropped;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const navigationType = useNavigationType();
+  const summaryId = useId();
+  // Closed in the prerendered HTML (and so while hydrating); on an outcome it opens once the page is live.
+  const live = useSyncExternalStore(noSubscription, isClient, isServer);
+  const [summaryChoice, setSummaryOpen] = useState<boolean>();
+  const summaryOpen = summaryChoice ?? (live && step.kind === 'outcome');
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
   // Saved after the step has painted: writing storage is not on the way to the first paint.
@@ -99,6 +113,15 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
     const id = setTimeout(() => remember(tree.id, { step: step.id, trail, title: step.title }), 0);
     return () => clearTimeout(id);
   }, [remember, tree.id, step.id, trail, step.title]);
+  // A shared session link carries checklist marks: a browser that has none for those steps takes them
+  // from the link, so going back to a checklist shows what the sender marked.
+  useEffect(() => {
+    const saved = useSaved.getState().ticks[tree.id] ?? {};
+    for (const v of visits) {
+      if (!v.ticks || Object.keys(saved[v.step] ?? {}).length > 0) continue;
+      for (const [item, mark] of Object.entries(v.ticks)) setTick(tree.id, v.step, item, mark);
+    }
+  }, [visits, tree.id, setTick]);
   // Moving between steps moves focus to the new title, so keyboard and screen-reader users start there.
   // (Not on a fresh page load, which is a POP: the browser starts at the top as usual.)
   useEffect(() => {
@@ -151,6 +174,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
           </div>
           <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(tree.id, step.id, item, mark)} />
           {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} />}
+          <StepNote tree={tree} step={step} />
           <Sources tree={tree} step={step} />
         </article>
 
@@ -171,7 +195,12 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
                       ) : (
                         <Link to={hrefAt(i)}>{s.title}</Link>
                       )}
-                      {given && <span className="path__answer">{m.youAnswered(given)}</span>}
+                      {given && (
+                        <span className="path__answer">
+                          {m.youAnswered(given)}
+                          {v.ticks && ` · ${m.marksSummary(count(v.ticks, 'ok'), count(v.ticks, 'bad'))}`}
+                        </span>
+                      )}
                     </li>
                   );
                 })}
@@ -192,10 +221,48 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
         </Link>
         <CopyButton label={m.copyStepLink} text={stepUrl} />
         {visits.length > 1 && <CopyButton label={m.copySessionLink} text={sessionUrl} />}
+        <button type="button" className={step.kind === 'outcome' ? 'button' : 'button button--quiet'} aria-expanded={summaryOpen} aria-controls={summaryId} onClick={() => setSummaryOpen(!summaryOpen)}>
+          {m.ticketSummary}
+        </button>
+        <Link className="button button--quiet" to={paths.map.href(tree.id, { step: step.id, trail })}>
+          {m.mapLink}
+        </Link>
         <Link className="button button--quiet" to={paths.analyze.href()}>
           {m.pasteLogCta}
         </Link>
       </div>
+
+      <section id={summaryId} className="panel summary" aria-labelledby={`${summaryId}-title`} hidden={!summaryOpen}>
+        <h2 id={`${summaryId}-title`}>{m.ticketSummary}</h2>
+        {summaryOpen && (
+          <Suspense fallback={<p className="muted">{m.loading}</p>}>
+            <TicketSummary tree={tree} session={session} ticks={ticks} link={sessionUrl()} />
+          </Suspense>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The person's note on a step: kept in this browser (never in a URL), added to the ticket summary. */
+function StepNote({ tree, step }: { tree: Tree; step: Step }) {
+  const m = useMessages();
+  const note = useSaved((s) => s.notes[tree.id]?.[step.id] ?? '');
+  const setNote = useSaved((s) => s.setNote);
+  const id = useId();
+  return (
+    <div className={note ? 'note' : 'note note--empty'}>
+      <label htmlFor={id} className="note__label">
+        {m.notesLabel}
+      </label>
+      <p id={`${id}-hint`} className="muted small">
+        {m.notesHint}
+      </p>
+      <textarea id={id} aria-describedby={`${id}-hint`} rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(tree.id, step.id, e.target.value)} />
+      {/* A textarea prints clipped: print shows the note as text instead (see @media print). */}
+      <p className="note__print" aria-hidden="true">
+        {note}
+      </p>
     </div>
   );
 }

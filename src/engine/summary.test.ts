@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { demoTree } from '../test/demo-tree.ts';
+import { maskFor } from './redact.ts';
+import { answer, startSession, type Session, type Ticks } from './session.ts';
+import { buildSummary, formatDate, type SummaryInput, type SummaryLabels } from './summary.ts';
+
+const tree = demoTree();
+const walk = (...answers: [string, Ticks?][]) => answers.reduce<Session>((s, [a, ticks]) => answer(tree, s, a, ticks)!, startSession(tree));
+
+const labels: SummaryLabels = {
+  heading: 'Ticket summary',
+  guide: 'Guide',
+  date: 'Date',
+  link: 'Session link',
+  result: 'Result',
+  resultKind: { fix: 'The fix', resolved: 'Resolved', escalate: 'Contact support' },
+  findings: 'Found in the pasted log',
+  steps: 'Steps taken',
+  answered: (a) => `answered “${a}”`,
+  current: 'current step',
+  checklist: 'Checklist',
+  ok: 'OK',
+  bad: 'Not OK',
+  unmarked: 'Not checked',
+  note: 'Note',
+  fix: 'Fix',
+  httpStatus: (s) => `HTTP ${s}`,
+};
+
+const input = (over: Partial<SummaryInput>): SummaryInput => ({
+  tree,
+  session: startSession(tree),
+  notes: {},
+  findings: [],
+  link: 'https://example.test/t/demo/first',
+  date: new Date(Date.UTC(2026, 11, 2, 9, 5)),
+  labels,
+  ...over,
+});
+
+describe('ticket summary', () => {
+  it('lists every step in order with the answer given, the outcome and its fix, the link and the date', () => {
+    const session = walk(['b'], ['differs', { one: 'ok', two: 'bad' }]);
+    const { markdown, plain } = buildSummary(input({ session, link: 'https://example.test/t/demo/fix-a?trail=b.differs_yn' }));
+    expect(markdown).toBe(
+      [
+        '## Ticket summary: Demo tree',
+        '',
+        '- Guide: Demo tree',
+        '- Result: Switch A on (The fix)',
+        '- Date: 2026-12-02 09:05 UTC',
+        '- Session link: https://example.test/t/demo/fix-a?trail=b.differs_yn',
+        '',
+        '## Steps taken',
+        '',
+        '1. What do you see? — answered “Error B”',
+        '2. Do these match? — answered “Something differs”',
+        '   - Checklist:',
+        '      - OK: The first value',
+        '      - Not OK: The second value',
+        '      - Not checked: The third value',
+        '3. Switch A on — current step',
+        '',
+        '## Fix: Switch A on',
+        '',
+        'Switch A on and rebuild.',
+        '',
+      ].join('\n'),
+    );
+    expect(plain).toContain('Ticket summary: Demo tree\n');
+    expect(plain).not.toContain('##');
+  });
+
+  it('includes notes under their step, masked, and says what was masked', () => {
+    const session = walk(['a']);
+    const s = buildSummary(input({ session, notes: { first: 'Customer: li@example.cn, 13812345678\nsign=ABCDEF0123456789', 'check-a': 'still on' } }));
+    expect(s.markdown).toContain(`   - Note: Customer: ${maskFor('email')}, ${maskFor('phone')}\n     sign=${maskFor('signature')}`);
+    expect(s.markdown).toContain('2. Is A switched on? — current step\n   - Note: still on');
+    expect(s.markdown).not.toMatch(/li@example|13812345678|ABCDEF0123456789/);
+    expect(s.masked).toEqual({ email: 1, phone: 1, signature: 1 });
+  });
+
+  it('includes findings from a pasted log with their ids, masking any secret in them', () => {
+    const s = buildSummary(
+      input({
+        findings: [
+          { platform: 'mpaas', code: '7014', http: 200, title: 'Signature check failed', ids: ['mgw-traceid: 0b2f3c4d17000000000001234e5f6a'] },
+          { platform: 'top', code: '25', subCode: 'isv.invalid-signature', title: 'Invalid signature', ids: ['args: app_key=15739, sign=668FB4A049F71A1C845EF8C05B1F3E66'] },
+        ],
+      }),
+    );
+    expect(s.markdown).toContain('## Found in the pasted log\n\n- mpaas 7014 — HTTP 200 — Signature check failed\n   - mgw-traceid: 0b2f3c4d17000000000001234e5f6a\n- top 25 / isv.invalid-signature — Invalid signature');
+    expect(s.markdown).not.toContain('668FB4A049F71A1C845EF8C05B1F3E66');
+    expect(s.masked).toEqual({ signature: 1 });
+  });
+
+  it('writes content Markdown as text: code keeps backticks in Markdown and loses them in plain text', () => {
+    const session = walk(['a'], ['fail']);
+    const t = { ...tree, steps: { ...tree.steps, 'fix-a': { ...tree.steps['fix-a']!, body: [{ t: 'p' as const, c: ['Set ', { t: 'code' as const, v: 'A' }, ' to on.'] }, { t: 'ul' as const, items: [[{ t: 'p' as const, c: ['one'] }], [{ t: 'p' as const, c: ['two'] }]] }] } } };
+    const s = buildSummary(input({ tree: t, session }));
+    expect(s.markdown).toContain('Set `A` to on.\n\n- one\n- two\n');
+    expect(s.plain).toContain('Set A to on.');
+  });
+
+  it('formats dates in UTC', () => {
+    expect(formatDate(new Date('2026-12-02T23:59:59+08:00'))).toBe('2026-12-02 15:59 UTC');
+  });
+});

@@ -1,0 +1,196 @@
+import { hasAnswers, type Block, type Inline, type Markdown, type OutcomeResult, type Tree } from './model.ts';
+import { addMasked, redact, type Redacted } from './redact.ts';
+import type { Session } from './session.ts';
+
+/**
+ * The ticket summary: what happened in a session, as Markdown and as plain
+ * text, ready to paste into a ticket. Built from the session (the URL), the
+ * person's notes and the findings of a log they pasted. Everything the
+ * person typed or pasted is masked (src/engine/redact.ts) before it is shown
+ * for sharing; the content's own texts are not (they hold no secrets).
+ */
+
+/** A finding from the analyzer, as much of it as a ticket needs (never the log itself). */
+export interface SummaryFinding {
+  platform: string;
+  code: string;
+  subCode?: string;
+  http?: number;
+  title?: string;
+  /** Trace ids / request ids, as `name: value`. */
+  ids: string[];
+}
+
+/** The words of the summary, from the UI catalogue of the page's language. */
+export interface SummaryLabels {
+  heading: string;
+  guide: string;
+  date: string;
+  link: string;
+  result: string;
+  resultKind: Record<OutcomeResult, string>;
+  findings: string;
+  steps: string;
+  answered: (answer: string) => string;
+  current: string;
+  checklist: string;
+  ok: string;
+  bad: string;
+  unmarked: string;
+  note: string;
+  fix: string;
+  httpStatus: (status: number) => string;
+}
+
+export interface SummaryInput {
+  tree: Tree;
+  session: Session;
+  /** Step id → the person's note. */
+  notes: Record<string, string>;
+  /** Checklist marks of the current step (earlier steps carry theirs in the session). */
+  currentTicks?: Record<string, 'ok' | 'bad'>;
+  findings: SummaryFinding[];
+  /** The session link (absolute URL). */
+  link: string;
+  /** When the summary was made. */
+  date: Date;
+  labels: SummaryLabels;
+}
+
+export interface TicketSummary {
+  markdown: string;
+  plain: string;
+  /** What was masked, over everything the person typed or pasted. */
+  masked: Redacted['masked'];
+}
+
+/** A line of the summary, kept structured until the end so it can be written as Markdown or as plain text. */
+type Line = { h: string } | { text: string; indent?: number; bullet?: string } | { blank: true } | { pre: string };
+
+export function buildSummary(input: SummaryInput): TicketSummary {
+  const { tree, session, labels: l } = input;
+  let masked: Redacted['masked'] = {};
+  const clean = (s: string) => {
+    const r = redact(s);
+    masked = addMasked(masked, r.masked);
+    return r.text;
+  };
+  const visits = session.visits;
+  const last = tree.steps[visits[visits.length - 1]!.step]!;
+  const lines: Line[] = [{ h: `${l.heading}: ${tree.title}` }, { blank: true }];
+  lines.push({ text: `${l.guide}: ${tree.title}`, bullet: '-' });
+  if (last.kind === 'outcome') lines.push({ text: `${l.result}: ${last.title} (${l.resultKind[last.result]})`, bullet: '-' });
+  lines.push({ text: `${l.date}: ${formatDate(input.date)}`, bullet: '-' });
+  lines.push({ text: `${l.link}: ${input.link}`, bullet: '-' });
+
+  if (input.findings.length > 0) {
+    lines.push({ blank: true }, { h: l.findings }, { blank: true });
+    for (const f of input.findings) {
+      const code = [f.code, f.subCode].filter(Boolean).join(' / ');
+      const head = [`${f.platform} ${clean(code)}`, f.http ? l.httpStatus(f.http) : '', f.title ? clean(f.title) : ''].filter(Boolean).join(' — ');
+      lines.push({ text: head, bullet: '-' });
+      for (const id of f.ids) lines.push({ text: clean(id), bullet: '-', indent: 1 });
+    }
+  }
+
+  lines.push({ blank: true }, { h: l.steps }, { blank: true });
+  visits.forEach((visit, i) => {
+    const step = tree.steps[visit.step]!;
+    const isLast = i === visits.length - 1;
+    const chosen = visit.answer && hasAnswers(step) ? step.answers.find((a) => a.id === visit.answer) : undefined;
+    lines.push({ text: `${step.title}${chosen ? ` — ${l.answered(chosen.label)}` : isLast ? ` — ${l.current}` : ''}`, bullet: `${i + 1}.` });
+    const ticks = isLast ? input.currentTicks : visit.ticks;
+    if (step.kind === 'checklist' && ticks && Object.keys(ticks).length > 0) {
+      lines.push({ text: `${l.checklist}:`, bullet: '-', indent: 1 });
+      for (const item of step.items) {
+        const mark = ticks[item.id];
+        lines.push({ text: `${mark === 'ok' ? l.ok : mark === 'bad' ? l.bad : l.unmarked}: ${item.label}`, bullet: '-', indent: 2 });
+      }
+    }
+    const note = input.notes[step.id]?.trim();
+    if (note) {
+      const [first = '', ...rest] = clean(note).split(/\r?\n/);
+      lines.push({ text: `${l.note}: ${first}`, bullet: '-', indent: 1 });
+      for (const more of rest) lines.push({ text: more, indent: 1 });
+    }
+  });
+
+  if (last.kind === 'outcome' && last.body) {
+    lines.push({ blank: true }, { h: `${l.fix}: ${last.title}` }, { blank: true });
+    lines.push(...blockLines(last.body));
+  }
+
+  return { markdown: write(lines, 'markdown'), plain: write(lines, 'plain'), masked };
+}
+
+/** `2026-12-02 10:30 UTC`: unambiguous for a reader in any time zone. */
+export function formatDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function write(lines: Line[], as: 'markdown' | 'plain'): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    if ('blank' in line) out.push('');
+    else if ('h' in line) out.push(as === 'markdown' ? `## ${line.h}` : line.h);
+    else if ('pre' in line) out.push(as === 'markdown' ? `\`\`\`\n${line.pre}\n\`\`\`` : line.pre.replace(/^/gm, '    '));
+    else {
+      const pad = '   '.repeat(line.indent ?? 0);
+      const bullet = line.bullet ? `${line.bullet} ` : line.indent ? '  ' : '';
+      out.push(`${pad}${bullet}${as === 'markdown' ? line.text : line.text.replace(/`([^`\n]+)`/g, '$1')}`);
+    }
+  }
+  // Collapse runs of blank lines left by empty sections.
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** Content Markdown (an outcome's fix) back to summary lines. */
+function blockLines(md: Markdown, indent = 0): Line[] {
+  const lines: Line[] = [];
+  const push = (b: Block) => {
+    switch (b.t) {
+      case 'p':
+      case 'h':
+        lines.push({ text: inlineText(b.c), indent }, { blank: true });
+        break;
+      case 'pre':
+        lines.push({ pre: b.v }, { blank: true });
+        break;
+      case 'quote':
+        lines.push(...blockLines(b.c, indent));
+        break;
+      case 'ul':
+      case 'ol':
+        b.items.forEach((item, i) => {
+          const [first, ...rest] = blockLines(item, indent + 1).filter((x) => !('blank' in x));
+          const bullet = b.t === 'ol' ? `${(b.start ?? 1) + i}.` : '-';
+          if (first && 'text' in first) lines.push({ text: first.text, bullet, indent });
+          else if (first) lines.push(first);
+          lines.push(...rest);
+        });
+        lines.push({ blank: true });
+        break;
+    }
+  };
+  md.forEach(push);
+  return lines;
+}
+
+/** Inline Markdown as text: code keeps its backticks, links show their address. */
+function inlineText(c: Inline[]): string {
+  return c
+    .map((i) => {
+      if (typeof i === 'string') return i;
+      switch (i.t) {
+        case 'code':
+          return `\`${i.v}\``;
+        case 'br':
+          return ' ';
+        case 'a':
+          return `${inlineText(i.c)} (${i.href})`;
+        default:
+          return inlineText(i.c);
+      }
+    })
+    .join('');
+}

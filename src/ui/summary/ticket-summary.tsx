@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import type { Tree } from '../../engine/model.ts';
+import { SECRET_KINDS } from '../../engine/redact.ts';
+import type { Session, Ticks } from '../../engine/session.ts';
+import { buildSummary } from '../../engine/summary.ts';
+import { useSaved } from '../../store/saved.ts';
+import { useToolMessages } from '../i18n/use-messages.ts';
+
+const NO_NOTES: Record<string, string> = {};
+const NO_FINDINGS: never[] = [];
+
+/**
+ * The ticket summary of the session on screen: a preview the person reads
+ * (secrets already masked, and a line saying what was masked), then copies
+ * as Markdown or as plain text. Its own chunk, loaded when opened: the
+ * redaction rules and the summary writer are not on the first step's path.
+ */
+export function TicketSummary({ tree, session, ticks, link }: { tree: Tree; session: Session; ticks: Ticks; link: string }) {
+  const m = useToolMessages();
+  const notes = useSaved((s) => s.notes[tree.id] ?? NO_NOTES);
+  const findings = useSaved((s) => s.findings[tree.id] ?? NO_FINDINGS);
+  const [as, setAs] = useState<'markdown' | 'plain'>('markdown');
+  // The date is when the summary was opened; it does not tick while the person reads.
+  const [date] = useState(() => new Date());
+  const summary = useMemo(
+    () => buildSummary({ tree, session, notes, findings, currentTicks: ticks, link, date, labels: m.summary }),
+    [tree, session, notes, findings, ticks, link, date, m.summary],
+  );
+  const masked = SECRET_KINDS.flatMap((kind) => (summary.masked[kind] ? [m.secretKind[kind](summary.masked[kind])] : []));
+  const text = as === 'markdown' ? summary.markdown : summary.plain;
+
+  return (
+    <>
+      <p className="muted">{m.summaryLead}</p>
+      <p className={masked.length > 0 ? 'notice notice--info summary__masked' : 'muted small summary__masked'}>
+        {masked.length > 0 ? m.summaryMasked(masked.join(', ')) : m.summaryNothingMasked}
+      </p>
+      <fieldset className="segmented summary__format">
+        <legend className="visually-hidden">{m.summaryShow}</legend>
+        <label>
+          <input type="radio" name="summary-format" checked={as === 'markdown'} onChange={() => setAs('markdown')} />
+          <span>{m.summaryMarkdown}</span>
+        </label>
+        <label>
+          <input type="radio" name="summary-format" checked={as === 'plain'} onChange={() => setAs('plain')} />
+          <span>{m.summaryPlain}</span>
+        </label>
+      </fieldset>
+      <pre className="summary__text" tabIndex={0} aria-label={m.summaryText} data-summary-format={as}>
+        {text}
+      </pre>
+      <p className="actions">
+        <CopyText label={m.summaryCopyMarkdown} text={summary.markdown} primary />
+        <CopyText label={m.summaryCopyPlain} text={summary.plain} />
+      </p>
+    </>
+  );
+}
+
+function CopyText({ label, text, primary }: { label: string; text: string; primary?: boolean }) {
+  const m = useToolMessages();
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('copied');
+    } catch {
+      setStatus('failed');
+    }
+  };
+  return (
+    <span className="copy">
+      <button type="button" className={primary ? 'button' : 'button button--quiet'} onClick={() => void copy()}>
+        {label}
+      </button>
+      <span className="copy__status" role="status">
+        {status === 'copied' ? m.summaryCopied : status === 'failed' ? m.summaryCopyFailed : ''}
+      </span>
+    </span>
+  );
+}
