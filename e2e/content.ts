@@ -44,7 +44,8 @@ export function treesIn(lang: Lang): string[] {
 }
 
 /**
- * A long list cut into slices of `size`, one test each: a test that opens
+ * A long list cut into slices of `size`, one test each (10 for tests that run
+ * axe on every page: a scan takes 5–9 s on a busy 2-core machine): a test that opens
  * many pages stays well inside its timeout on a busy 2-core machine, and
  * the two workers share the load.
  */
