@@ -30,6 +30,35 @@ test('the code list searches as you type, in English and Chinese, and filters by
   await expect(page.getByRole('status')).toHaveText(/No code matches/);
 });
 
+test('the search fields keep every change made in a row, and follow links and Back', async ({ page }) => {
+  await page.goto('/codes?q=7003');
+  const search = page.getByRole('searchbox', { name: 'Search codes' });
+  const platform = page.getByRole('combobox', { name: 'Platform' });
+  await expect(search).toHaveValue('7003');
+  // Three changes with no wait between them: none may be undone by the one before.
+  // A slow CPU (as on a loaded CI machine) is what once let the old query come back.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await search.fill('');
+  await platform.selectOption('top');
+  await search.fill('isv.');
+  const top = index.tables.find((t) => t.platform === 'top')!;
+  await expect(page).toHaveURL(/\/codes\?(?=.*q=isv\.)(?=.*platform=top)/);
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`of ${top.codes.length} codes$`));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  // The header's link is a new search: the fields empty themselves.
+  await page.getByRole('banner').getByRole('link', { name: 'Error codes' }).click();
+  await expect(page).toHaveURL(/\/codes$/);
+  await expect(search).toHaveValue('');
+  await expect(platform).toHaveValue('');
+  await expect(page.getByRole('status')).toHaveText(`${all.length} codes`);
+  // Back brings the previous search back into the fields.
+  await page.goBack();
+  await expect(search).toHaveValue('isv.');
+  await expect(platform).toHaveValue('top');
+});
+
 for (const table of index.tables) {
   for (const slice of slices(table.codes)) {
     test(`${table.platform} code pages ${slice.label} open cold with their title`, async ({ page }) => {

@@ -24,7 +24,7 @@ export const routes: RouteObject[] = [
       { path: paths.tree.pattern, element: <TreeStartPage /> },
       { id: STEP_ROUTE_ID, path: paths.step.pattern, loader: stepLoader, element: <StepPage /> },
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.
-      { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, Component: p.CodesPage })) },
+      { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: p.codesShouldRevalidate, Component: p.CodesPage })) },
       { path: paths.code.pattern, lazy: () => import('./pages/code-page.tsx').then((p) => ({ loader: p.codeLoader, Component: p.CodePage })) },
       { path: paths.analyze.pattern, lazy: () => import('./pages/analyze-page.tsx').then((p) => ({ loader: p.analyzeLoader, Component: p.AnalyzePage })) },
       // The map (its layout code included) is its own chunk too.
