@@ -1,22 +1,46 @@
 /**
- * Analyzer throughput in Node, for `npm run bench`: reads the log file given
- * as the first argument, analyzes it `runs` times, prints one JSON line.
+ * Analyzer figures in Node, for `npm run bench`. Prints one JSON line.
+ *
+ *   tsx scripts/bench-analyzer.ts <log file> [runs]
+ *     throughput: analyzes the file `runs` times after a warm-up.
+ *   tsx scripts/bench-analyzer.ts --adversarial
+ *     growth: for each input built to make a recogniser rescan, the time at
+ *     256 K and at 1 M characters (best of 3). Linear work grows ×4; a
+ *     quadratic path would grow ×16.
  */
 import { readFileSync } from 'node:fs';
+import { ADVERSARIAL_UNITS, repeatTo } from '../src/engine/analyze/adversarial.ts';
 import { analyze } from '../src/engine/analyze/analyze.ts';
 
-const [file = '', runsArg = '5'] = process.argv.slice(2);
-const text = readFileSync(file, 'utf8');
-const runs = Number(runsArg);
-const times: number[] = [];
-let findings = 0;
-let hits = 0;
-analyze(text); // warm-up
-for (let i = 0; i < runs; i++) {
+function timeOf(text: string): number {
   const t = performance.now();
-  const result = analyze(text);
-  times.push(performance.now() - t);
-  findings = result.findings.length;
-  hits = result.findings.reduce((n, f) => n + f.count, 0);
+  analyze(text);
+  return performance.now() - t;
 }
-console.log(JSON.stringify({ bytes: Buffer.byteLength(text), times, findings, hits }));
+
+const bestOf = (n: number, text: string) => Math.min(...Array.from({ length: n }, () => timeOf(text)));
+
+const args = process.argv.slice(2);
+if (args[0] === '--adversarial') {
+  const SMALL = 256 * 1024;
+  const LARGE = 1024 * 1024;
+  analyze(repeatTo('warm-up {"Code":"x"} ', SMALL));
+  const rows = ADVERSARIAL_UNITS.map((unit) => ({ unit, chars: [SMALL, LARGE], ms: [bestOf(3, repeatTo(unit, SMALL)), bestOf(3, repeatTo(unit, LARGE))] }));
+  console.log(JSON.stringify({ rows }));
+} else {
+  const [file = '', runsArg = '5'] = args;
+  const text = readFileSync(file, 'utf8');
+  const runs = Number(runsArg);
+  const times: number[] = [];
+  let findings = 0;
+  let hits = 0;
+  analyze(text); // warm-up
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const result = analyze(text);
+    times.push(performance.now() - t);
+    findings = result.findings.length;
+    hits = result.findings.reduce((n, f) => n + f.count, 0);
+  }
+  console.log(JSON.stringify({ bytes: Buffer.byteLength(text), times, findings, hits }));
+}
