@@ -10,6 +10,14 @@ describe('toMarkdown', () => {
     ]);
   });
 
+  it('stores a soft line break as a space, and keeps the lines of code blocks and hard breaks', () => {
+    expect(toMarkdown('Find the RPC\n  response in the **client\nlog**.\n\n```\na\nb\n```\n\nend  \nnext')).toEqual([
+      { t: 'p', c: ['Find the RPC response in the ', { t: 'strong', c: ['client log'] }, '.'] },
+      { t: 'pre', lang: '', v: 'a\nb' },
+      { t: 'p', c: ['end', { t: 'br' }, 'next'] },
+    ]);
+  });
+
   it('keeps text as text: entities and angle brackets are not HTML', () => {
     expect(markdownText(toMarkdown('a & b \\< c `<b>`'))).toBe('a & b < c <b>');
   });

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n/use-messages.ts';
 
-/** A button that copies text (a link) and says so in a live region. */
-export function CopyButton({ label, text }: { label: string; text: () => string }) {
+interface CopyButtonProps {
+  label: string;
+  /** Read when the button is pressed, so a link carries the latest state. */
+  text: () => string;
+  /** What the live region says after copying; a link's messages by default. */
+  said?: { copied: string; failed: string };
+  primary?: boolean;
+}
+
+/** A button that copies text and says so in a live region. */
+export function CopyButton({ label, text, said, primary }: CopyButtonProps) {
   const m = useMessages();
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
@@ -13,13 +22,14 @@ export function CopyButton({ label, text }: { label: string; text: () => string 
       setStatus('failed');
     }
   };
+  const { copied, failed } = said ?? { copied: m.copied, failed: m.copyFailed };
   return (
     <span className="copy">
-      <button type="button" className="button button--quiet" onClick={() => void copy()}>
+      <button type="button" className={primary ? 'button' : 'button button--quiet'} onClick={() => void copy()}>
         {label}
       </button>
       <span className="copy__status" role="status">
-        {status === 'copied' ? m.copied : status === 'failed' ? m.copyFailed : ''}
+        {status === 'copied' ? copied : status === 'failed' ? failed : ''}
       </span>
     </span>
   );

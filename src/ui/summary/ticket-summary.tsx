@@ -4,6 +4,7 @@ import { SECRET_KINDS } from '../../engine/redact.ts';
 import type { Session, Ticks } from '../../engine/session.ts';
 import { buildSummary } from '../../engine/summary.ts';
 import { useSaved } from '../../store/saved.ts';
+import { CopyButton } from '../components/copy-button.tsx';
 import { useToolMessages } from '../i18n/use-messages.ts';
 
 const NO_NOTES: Record<string, string> = {};
@@ -28,6 +29,7 @@ export function TicketSummary({ tree, session, ticks, link }: { tree: Tree; sess
   );
   const masked = SECRET_KINDS.flatMap((kind) => (summary.masked[kind] ? [m.secretKind[kind](summary.masked[kind])] : []));
   const text = as === 'markdown' ? summary.markdown : summary.plain;
+  const said = { copied: m.summaryCopied, failed: m.summaryCopyFailed };
 
   return (
     <>
@@ -50,32 +52,9 @@ export function TicketSummary({ tree, session, ticks, link }: { tree: Tree; sess
         {text}
       </pre>
       <p className="actions">
-        <CopyText label={m.summaryCopyMarkdown} text={summary.markdown} primary />
-        <CopyText label={m.summaryCopyPlain} text={summary.plain} />
+        <CopyButton label={m.summaryCopyMarkdown} text={() => summary.markdown} said={said} primary />
+        <CopyButton label={m.summaryCopyPlain} text={() => summary.plain} said={said} />
       </p>
     </>
-  );
-}
-
-function CopyText({ label, text, primary }: { label: string; text: string; primary?: boolean }) {
-  const m = useToolMessages();
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
-  };
-  return (
-    <span className="copy">
-      <button type="button" className={primary ? 'button' : 'button button--quiet'} onClick={() => void copy()}>
-        {label}
-      </button>
-      <span className="copy__status" role="status">
-        {status === 'copied' ? m.summaryCopied : status === 'failed' ? m.summaryCopyFailed : ''}
-      </span>
-    </span>
   );
 }
