@@ -1,13 +1,19 @@
 import type { ReactNode } from 'react';
 import type { Block, Inline, Markdown as Md } from '../../engine/model.ts';
+import { useMessages } from '../i18n/use-messages.ts';
+
+/** Names a code block for screen readers (it is focusable, so it can scroll): "Example", "text example". */
+type ExampleLabel = (lang: string) => string;
 
 /** Renders content Markdown (already parsed at build time) as React elements; never as HTML. */
 export function Markdown({ md }: { md: Md | undefined }) {
+  const { exampleLabel } = useMessages();
   if (!md || md.length === 0) return null;
-  return <>{md.map((b, i) => renderBlock(b, i))}</>;
+  return <>{md.map((b, i) => renderBlock(b, i, exampleLabel))}</>;
 }
 
-function renderBlock(b: Block, key: number): ReactNode {
+function renderBlock(b: Block, key: number, example: ExampleLabel): ReactNode {
+  const blocks = (list: Block[]) => list.map((child, i) => renderBlock(child, i, example));
   switch (b.t) {
     case 'p':
       return <p key={key}>{renderInlines(b.c)}</p>;
@@ -17,18 +23,18 @@ function renderBlock(b: Block, key: number): ReactNode {
     }
     case 'pre':
       return (
-        <pre key={key} tabIndex={0} aria-label={b.lang ? `${b.lang} example` : 'Example'}>
+        <pre key={key} tabIndex={0} aria-label={example(b.lang)}>
           <code>{b.v}</code>
         </pre>
       );
     case 'quote':
-      return <blockquote key={key}>{b.c.map(renderBlock)}</blockquote>;
+      return <blockquote key={key}>{blocks(b.c)}</blockquote>;
     case 'ul':
-      return <ul key={key}>{b.items.map((item, i) => <li key={i}>{item.map(renderBlock)}</li>)}</ul>;
+      return <ul key={key}>{b.items.map((item, i) => <li key={i}>{blocks(item)}</li>)}</ul>;
     case 'ol':
       return (
         <ol key={key} start={b.start}>
-          {b.items.map((item, i) => <li key={i}>{item.map(renderBlock)}</li>)}
+          {b.items.map((item, i) => <li key={i}>{blocks(item)}</li>)}
         </ol>
       );
   }
@@ -56,4 +62,16 @@ function renderInlines(c: Inline[]): ReactNode[] {
         );
     }
   });
+}
+
+/** A titled panel of content Markdown ("What to do", "How to tell", a code's meaning); `expect` marks the one to compare against. */
+export function ProsePanel({ id, title, md, expect }: { id: string; title: string; md: Md | undefined; expect?: boolean }) {
+  return (
+    <section className={expect ? 'panel panel--expect' : 'panel'} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div className="prose">
+        <Markdown md={md} />
+      </div>
+    </section>
+  );
 }

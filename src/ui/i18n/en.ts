@@ -34,6 +34,7 @@ export const en = {
   copySessionLink: 'Copy link to this session',
   copied: 'Link copied to the clipboard.',
   copyFailed: 'Could not copy. The link is in the address bar.',
+  exampleLabel: (lang: string) => (lang ? `${lang} example` : 'Example'),
   notesLabel: 'Your notes on this step',
   notesHint: 'Kept in this browser only and added to the ticket summary; never put in a link.',
   ticketSummary: 'Ticket summary',

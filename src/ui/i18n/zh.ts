@@ -36,6 +36,7 @@ export const zh: Messages = {
   copySessionLink: '复制本次排查的链接',
   copied: '链接已复制到剪贴板。',
   copyFailed: '无法复制。链接就在地址栏中。',
+  exampleLabel: (lang: string) => (lang ? `${lang} 示例` : '示例'),
   notesLabel: '本步骤的备注',
   notesHint: '只保存在本浏览器中，并会写入工单摘要；不会放进链接。',
   ticketSummary: '工单摘要',

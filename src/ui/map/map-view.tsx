@@ -259,20 +259,10 @@ function Legend({ hasPath }: { hasPath: boolean }) {
             {label}
           </li>
         ))}
-        <li>
-          <svg className="map-legend__swatch" width="34" height="20" viewBox="0 0 34 20" aria-hidden="true">
-            <path className="map-edge map-edge--back" d="M2 10H32" />
-          </svg>
-          {m.mapLegendBack}
-        </li>
+        <EdgeLegend kind="back" label={m.mapLegendBack} />
         {hasPath && (
           <>
-            <li>
-              <svg className="map-legend__swatch" width="34" height="20" viewBox="0 0 34 20" aria-hidden="true">
-                <path className="map-edge map-edge--path" d="M2 10H32" />
-              </svg>
-              {m.mapLegendOnPath}
-            </li>
+            <EdgeLegend kind="path" label={m.mapLegendOnPath} />
             <li>
               <svg className="map-legend__swatch map-node--check" width="34" height="20" viewBox="-3 -3 34 20" aria-hidden="true">
                 <rect className="map-node__shape map-node__shape--current" width={26} height={14} rx={2} />
@@ -283,5 +273,17 @@ function Legend({ hasPath }: { hasPath: boolean }) {
         )}
       </ul>
     </div>
+  );
+}
+
+/** A legend entry for a kind of edge: a short line drawn as the map draws it. */
+function EdgeLegend({ kind, label }: { kind: 'back' | 'path'; label: string }) {
+  return (
+    <li>
+      <svg className="map-legend__swatch" width="34" height="20" viewBox="0 0 34 20" aria-hidden="true">
+        <path className={`map-edge map-edge--${kind}`} d="M2 10H32" />
+      </svg>
+      {label}
+    </li>
   );
 }

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router';
 import { findCode, nearestCodes } from '../../engine/codes.ts';
 import { CODE_PLATFORMS, type CodeEntry, type CodePlatform } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
-import { Markdown } from '../components/markdown.tsx';
+import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
@@ -48,41 +49,22 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
           </p>
         )}
         <dl className="facts">
-          {entry.http && (
-            <>
-              <dt>{m.codeHttp}</dt>
-              <dd>{entry.http.join(', ')}</dd>
-            </>
-          )}
+          {entry.http && <Fact term={m.codeHttp}>{entry.http.join(', ')}</Fact>}
           {entry.name && (
-            <>
-              <dt>{m.codeName}</dt>
-              <dd>
-                <code>{entry.name}</code>
-              </dd>
-            </>
+            <Fact term={m.codeName}>
+              <code>{entry.name}</code>
+            </Fact>
           )}
-          {entry.protocols && (
-            <>
-              <dt>{m.codeProtocols}</dt>
-              <dd>{entry.protocols.join(', ')}</dd>
-            </>
-          )}
+          {entry.protocols && <Fact term={m.codeProtocols}>{entry.protocols.join(', ')}</Fact>}
           {entry.message && (
-            <>
-              <dt>{m.codeMessage}</dt>
-              <dd>
-                <q className="quoted">{entry.message}</q>
-              </dd>
-            </>
+            <Fact term={m.codeMessage}>
+              <q className="quoted">{entry.message}</q>
+            </Fact>
           )}
           {entry.prompt && (
-            <>
-              <dt>{m.codePrompt}</dt>
-              <dd>
-                <q className="quoted">{entry.prompt}</q>
-              </dd>
-            </>
+            <Fact term={m.codePrompt}>
+              <q className="quoted">{entry.prompt}</q>
+            </Fact>
           )}
         </dl>
         {entry.step && (
@@ -92,18 +74,8 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
             </Link>
           </p>
         )}
-        <section className="panel" aria-labelledby="code-meaning">
-          <h2 id="code-meaning">{m.codeMeaning}</h2>
-          <div className="prose">
-            <Markdown md={entry.meaning} />
-          </div>
-        </section>
-        <section className="panel panel--expect" aria-labelledby="code-action">
-          <h2 id="code-action">{m.codeAction}</h2>
-          <div className="prose">
-            <Markdown md={entry.action} />
-          </div>
-        </section>
+        <ProsePanel id="code-meaning" title={m.codeMeaning} md={entry.meaning} />
+        <ProsePanel id="code-action" title={m.codeAction} md={entry.action} expect />
         {entry.variants && (
           <section aria-labelledby="code-variants">
             <h2 id="code-variants">{m.codeVariants}</h2>
@@ -164,5 +136,15 @@ function CodeNotFound({ platform, code, nearest }: { platform: string; code: str
         </Link>
       </p>
     </div>
+  );
+}
+
+/** One term and its value in a description list. */
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
   );
 }

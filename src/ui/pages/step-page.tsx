@@ -8,7 +8,7 @@ import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, useSaved } from '../../store/saved.ts';
 import { Checklist } from '../components/checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
-import { Markdown } from '../components/markdown.tsx';
+import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
 import { currentLang, loadToolMessages, useLang, useMessages } from '../i18n/use-messages.ts';
 import { loadTree, treeSummaries } from '../tree-data.ts';
@@ -272,18 +272,8 @@ function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ti
   if (step.kind === 'check') {
     return (
       <>
-        <section className="panel" aria-labelledby="do-title">
-          <h2 id="do-title">{m.whatToDo}</h2>
-          <div className="prose">
-            <Markdown md={step.do} />
-          </div>
-        </section>
-        <section className="panel panel--expect" aria-labelledby="expect-title">
-          <h2 id="expect-title">{m.howToTell}</h2>
-          <div className="prose">
-            <Markdown md={step.expect} />
-          </div>
-        </section>
+        <ProsePanel id="do-title" title={m.whatToDo} md={step.do} />
+        <ProsePanel id="expect-title" title={m.howToTell} md={step.expect} expect />
       </>
     );
   }
