@@ -61,6 +61,29 @@ test('pasting analyzes at once; text that fits no platform says so plainly', asy
   await expect(page.getByRole('alert')).toHaveText('Paste some text or open a file first.');
 });
 
+test('a 20 MB paste is analyzed off the page and every finding in it is counted', async ({ page }) => {
+  await page.goto('/analyze');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  // 20 MB of ordinary log lines with the error line every 10,000 lines, pasted at once.
+  const lines = await box.evaluate((el: HTMLTextAreaElement, errorLine) => {
+    const filler = 'I/Example: 2026-12-02 06:00:00.000 request ok, nothing to see here, status=200 len=1024';
+    const block = `${`${filler}\n`.repeat(9_999)}${errorLine}\n`;
+    const text = block.repeat(Math.ceil((20 * 1024 * 1024) / block.length));
+    el.value = text;
+    el.dispatchEvent(new Event('paste', { bubbles: true }));
+    return text.split('\n').length - 1;
+  }, IOS_7014);
+  const times = Math.ceil(lines / 10_000);
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('article')).toContainText(`Seen ${times.toLocaleString('en')} times, lines 10,000–${lines.toLocaleString('en')}`);
+  // The page still answers: clear the box, and a new paste replaces the result.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(box).toHaveValue('');
+  await box.fill('{"error_response":{"code":27,"msg":"Invalid session"}}');
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('article')).toContainText('Invalid session');
+});
+
 test('a log file with several platforms is grouped with counts; a huge or binary file does not break the page', async ({ page }) => {
   await page.goto('/analyze');
   const log = [

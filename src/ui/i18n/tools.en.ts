@@ -60,8 +60,10 @@ export const toolsEn = {
   analyzeNothing: 'Nothing here matches an mPaaS, Alibaba Cloud, Taobao Open Platform or Easemob error. The analyzer reads response headers, logcat RPC exceptions, API error bodies and SDK exceptions; plain text without one of those is not guessed at.',
   analyzeFindings: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
   analyzeUnclaimed: 'Looks like an error, but no platform fits',
-  findingSeen: (count: number, first: number, last: number) =>
-    count === 1 ? `Seen once, line ${first}` : `Seen ${count} times, lines ${first}–${last}`,
+  findingSeen: (count: number, first: number, last: number) => {
+    const n = (v: number) => v.toLocaleString('en');
+    return count === 1 ? `Seen once, line ${n(first)}` : `Seen ${n(count)} times, lines ${n(first)}–${n(last)}`;
+  },
   findingSuccess: 'Success',
   findingUnknown: 'This code is not in the reference for this platform.',
   findingSubCode: 'sub_code',

@@ -56,7 +56,10 @@ export const toolsZh: ToolMessages = {
   analyzeNothing: '这里没有与 mPaaS、阿里云、淘宝开放平台或环信错误相符的内容。分析器读取响应头、logcat 中的 RPC 异常、API 错误响应体和 SDK 异常；不含这些内容的普通文本不做猜测。',
   analyzeFindings: (n: number) => `${n} 项发现`,
   analyzeUnclaimed: '看起来像错误，但不属于任何已知平台',
-  findingSeen: (count: number, first: number, last: number) => (count === 1 ? `出现 1 次，第 ${first} 行` : `出现 ${count} 次，第 ${first}–${last} 行`),
+  findingSeen: (count: number, first: number, last: number) => {
+    const n = (v: number) => v.toLocaleString('zh-CN');
+    return count === 1 ? `出现 1 次，第 ${n(first)} 行` : `出现 ${n(count)} 次，第 ${n(first)}–${n(last)} 行`;
+  },
   findingSuccess: '成功',
   findingUnknown: '此平台的错误码表中没有这个错误码。',
   findingSubCode: 'sub_code',
