@@ -1,10 +1,11 @@
 /**
  * `npm run content:check` validates every file in content/ and prints each
  * problem as one sentence with file:line:column, node and field.
- * `npm run content:publish` also adds new step ids to content/published-ids.txt.
+ * `npm run content:publish` also adds new step ids to content/published-ids.txt
+ * and new codes to content/published-codes.txt.
  */
 import { formatError } from '../src/content/errors.ts';
-import { loadContent, publishAll, PUBLISHED_FILE } from '../src/content/load.ts';
+import { loadContent, publishAll, PUBLISHED_CODES_FILE, PUBLISHED_FILE } from '../src/content/load.ts';
 
 const root = process.cwd();
 const publish = process.argv.includes('--publish');
@@ -13,8 +14,8 @@ let { trees, codes, errors } = loadContent(root);
 if (publish) {
   const blocking = errors.filter((e) => !e.pendingPublish);
   if (blocking.length === 0) {
-    const added = publishAll(root, trees);
-    console.log(added.length ? `Published ${added.length} step id(s) in ${PUBLISHED_FILE}.` : 'Every step id is already published.');
+    const added = publishAll(root, trees, codes);
+    console.log(added.length ? `Published ${added.length} address(es) in ${PUBLISHED_FILE} and ${PUBLISHED_CODES_FILE}.` : 'Every step and code is already published.');
     ({ trees, codes, errors } = loadContent(root));
   }
 }

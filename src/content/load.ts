@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentError } from './errors.ts';
 import { checkPublished, parsePublished, parseTreeFile, type ParsedTree } from './validate.ts';
-import { checkCodeLinks, parseCodeFile, type ParsedCodeFile } from './validate-codes.ts';
+import { checkCodeLinks, checkPublishedCodes, parseCodeFile, parsePublishedCodes, type ParsedCodeFile } from './validate-codes.ts';
 
 export const PUBLISHED_FILE = 'content/published-ids.txt';
+export const PUBLISHED_CODES_FILE = 'content/published-codes.txt';
 
 export interface LoadedContent {
   trees: ParsedTree[];
@@ -46,26 +47,32 @@ export function loadContent(root: string): LoadedContent {
 
   const publishedPath = join(root, PUBLISHED_FILE);
   const published = existsSync(publishedPath) ? parsePublished(readFileSync(publishedPath, 'utf8')) : [];
-  if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees));
+  const publishedCodesPath = join(root, PUBLISHED_CODES_FILE);
+  const publishedCodes = existsSync(publishedCodesPath) ? parsePublishedCodes(readFileSync(publishedCodesPath, 'utf8')) : [];
+  if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees), ...checkPublishedCodes(PUBLISHED_CODES_FILE, publishedCodes, codes));
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { trees, codes, errors, files: existsSync(publishedPath) ? [...files, publishedPath] : files };
+  return { trees, codes, errors, files: [...files, ...[publishedPath, publishedCodesPath].filter((f) => existsSync(f))] };
 }
 
-/** Adds every current step id to the published list (ids are then permanent). */
-export function publishAll(root: string, trees: ParsedTree[]): string[] {
-  const path = join(root, PUBLISHED_FILE);
+/** Adds every current step id and code to the published lists (their addresses are then permanent). Returns what it added. */
+export function publishAll(root: string, trees: ParsedTree[], codes: ParsedCodeFile[]): string[] {
+  const steps = trees.flatMap((t) => Object.keys(t.tree?.nodes ?? {}).map((step) => `${t.tree!.id}/${step}`));
+  const entries = codes.flatMap((t) => (t.table?.codes ?? []).map((e) => `${t.table!.platform}/${e.code}`));
+  return [
+    ...appendNew(join(root, PUBLISHED_FILE), steps, parsePublished, (p) => `${p.tree}/${p.step}`, STEPS_HEADER),
+    ...appendNew(join(root, PUBLISHED_CODES_FILE), entries, parsePublishedCodes, (p) => `${p.platform}/${p.code}`, CODES_HEADER),
+  ];
+}
+
+const STEPS_HEADER = '# Published step ids: tree-id/step-id, one a line. Never remove a line:\n# a step that goes away needs a redirect in its tree (see docs/content-format.md).\n';
+const CODES_HEADER =
+  '# Published code pages (/codes/<platform>/<code>): platform/code, one a line. Never remove a line:\n# a code that goes away needs to be an alias of the entry that replaces it (see docs/content-format.md).\n';
+
+/** Appends to a published list the ids it does not hold yet; returns them. */
+function appendNew<P>(path: string, ids: string[], parse: (source: string) => P[], key: (p: P) => string, header: string): string[] {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const listed = new Set(parsePublished(current).map((p) => `${p.tree}/${p.step}`));
-  const added: string[] = [];
-  for (const t of trees) {
-    for (const step of Object.keys(t.tree?.nodes ?? {})) {
-      const id = `${t.tree!.id}/${step}`;
-      if (!listed.has(id)) added.push(id);
-    }
-  }
-  if (added.length) {
-    const header = current ? '' : '# Published step ids: tree-id/step-id, one a line. Never remove a line:\n# a step that goes away needs a redirect in its tree (see docs/content-format.md).\n';
-    writeFileSync(path, `${header}${current}${current && !current.endsWith('\n') ? '\n' : ''}${added.join('\n')}\n`);
-  }
+  const listed = new Set(parse(current).map(key));
+  const added = ids.filter((id) => !listed.has(id));
+  if (added.length) writeFileSync(path, `${current ? '' : header}${current}${current && !current.endsWith('\n') ? '\n' : ''}${added.join('\n')}\n`);
   return added;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError } from './errors.ts';
-import { checkCodeLinks, parseCodeFile } from './validate-codes.ts';
+import { checkCodeLinks, checkPublishedCodes, parseCodeFile, parsePublishedCodes } from './validate-codes.ts';
 import { parseTreeFile } from './validate.ts';
 
 const FILE = 'content/codes/mpaas.yaml';
@@ -91,5 +91,29 @@ describe('checkCodeLinks', () => {
     expect(messages).toContain(`"${listed}" is not in content/codes/mpaas.yaml`);
     expect(messages).toContain(`the step demo/${nodeId} does not list "mpaas:9999" in its codes: add it there so the link goes both ways`);
     expect(messages.some((m) => m.startsWith('"nope" is not a step of demo'))).toBe(true);
+  });
+});
+
+describe('checkPublishedCodes', () => {
+  const LIST = 'content/published-codes.txt';
+  const parsed = parseCodeFile(FILE, table(entry('7003') + entry('Missing{ParameterName}', "    aliases: ['MissingParam']\n")));
+  const check = (lines: string[]) => checkPublishedCodes(LIST, parsePublishedCodes(lines.join('\n')), [parsed]).map(formatError);
+
+  it('passes when every code is published and every published address still opens an entry', () => {
+    // An alias and a concrete code that a pattern entry covers still open a page.
+    expect(check(['# comment', 'mpaas/7003', 'mpaas/Missing{ParameterName}', 'mpaas/MissingParam', 'mpaas/MissingAppKey'])).toEqual([]);
+  });
+
+  it('fails when a published code page would no longer open, saying to add an alias', () => {
+    expect(check(['mpaas/7003', 'mpaas/Missing{ParameterName}', 'mpaas/7004'])).toEqual([
+      'content/codes/mpaas.yaml:9:3 the published code page /codes/mpaas/7004 (content/published-codes.txt:3) no longer opens: add "7004" to the aliases of "7003" so its links keep working',
+    ]);
+  });
+
+  it('fails when a published table is gone, and when a code is not yet published', () => {
+    expect(check(['mpaas/7003', 'ios/1'])).toEqual([
+      'content/published-codes.txt:2:1 the published code table "ios" no longer exists; the links to its codes would break (code tables cannot be removed)',
+      'content/codes/mpaas.yaml:16:11 code "Missing{ParameterName}": is not in content/published-codes.txt yet: run "npm run content:publish" to publish it (its page address is then permanent)',
+    ]);
   });
 });

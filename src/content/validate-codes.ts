@@ -1,5 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { findCode } from '../engine/codes.ts';
 import type { Lang } from '../engine/model.ts';
+import { compileCodeIndex } from './compile-codes.ts';
 import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-schema.ts';
 import { didYouMean, type ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
@@ -163,4 +165,68 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
 export function splitRef(ref: string): [string, string] {
   const i = ref.indexOf(':');
   return [ref.slice(0, i), ref.slice(i + 1)];
+}
+
+/** One line of content/published-codes.txt: `platform/code`, the code as its table spells it. */
+export interface PublishedCode {
+  platform: string;
+  code: string;
+  line: number;
+}
+
+/** Reads content/published-codes.txt; `#` starts a comment. The code is everything after the first `/`. */
+export function parsePublishedCodes(source: string): PublishedCode[] {
+  const out: PublishedCode[] = [];
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) return;
+    const slash = line.indexOf('/');
+    out.push({ platform: slash < 0 ? line : line.slice(0, slash), code: slash < 0 ? '' : line.slice(slash + 1), line: i + 1 });
+  });
+  return out;
+}
+
+/**
+ * Links are forever, for code pages too: every published `/codes/<platform>/<code>`
+ * must still open an entry, resolved exactly as the code page resolves it
+ * (`findCode`: the code, an alias, a range or a pattern), and every entry must
+ * be published.
+ */
+export function checkPublishedCodes(file: string, published: PublishedCode[], tables: ParsedCodeFile[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const parsed = tables.filter((t) => t.table);
+  const byPlatform = new Map(parsed.map((t) => [t.table!.platform as string, t]));
+  const index = compileCodeIndex(
+    parsed.map((t) => t.table!),
+    'en',
+  );
+  for (const p of published) {
+    const table = byPlatform.get(p.platform);
+    if (!table) {
+      errors.push({ file, line: p.line, col: 1, message: `the published code table "${p.platform}" no longer exists; the links to its codes would break (code tables cannot be removed)` });
+      continue;
+    }
+    if (!findCode(index, p.platform, p.code)) {
+      const hint = didYouMean(p.code, table.table!.codes.map((e) => e.code));
+      errors.push({
+        ...table.locate(['codes']),
+        file: table.file,
+        message: `the published code page /codes/${p.platform}/${p.code} (${file}:${p.line}) no longer opens: add "${p.code}" to the aliases of ${hint ? `"${hint}"` : 'the entry that replaces it'} so its links keep working`,
+      });
+    }
+  }
+  const listed = new Set(published.map((p) => `${p.platform}/${p.code}`));
+  for (const t of parsed) {
+    t.table!.codes.forEach((entry, i) => {
+      if (listed.has(`${t.table!.platform}/${entry.code}`)) return;
+      errors.push({
+        ...t.locate(['codes', i, 'code']),
+        file: t.file,
+        code: entry.code,
+        pendingPublish: true,
+        message: `is not in ${file} yet: run "npm run content:publish" to publish it (its page address is then permanent)`,
+      });
+    });
+  }
+  return errors;
 }

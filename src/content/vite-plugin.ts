@@ -34,7 +34,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       throw new Error(`content/ has ${blocking.length} problem(s):\n${blocking.map(formatError).join('\n')}`);
     }
     if (loaded.errors.length > 0) {
-      console.warn(`content/: ${loaded.errors.length} step(s) not yet published; run "npm run content:publish" before committing.`);
+      console.warn(`content/: ${loaded.errors.length} step(s) or code(s) not yet published; run "npm run content:publish" before committing.`);
     }
     cache = loaded;
     return cache;
