@@ -33,6 +33,8 @@ test('the home page lists the guides and starts the mPaaS one', async ({ page })
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What are you seeing?');
   for (const t of trees()) await expect(page.getByRole('link', { name: t.title })).toHaveAttribute('href', `/t/${t.id}`);
+  // The flagship guide comes first, then the platforms in the order of the sources.
+  await expect(page.locator('.cards > li').getByRole('heading')).toHaveText([mpaas.title, /Mobile Push/, /Taobao Open Platform/, /Easemob/]);
   await page.getByRole('link', { name: mpaas.title }).click();
   await expect(page).toHaveURL(`/t/${MPAAS}/${mpaas.start}`);
   await expectStep(page, mpaas.steps[mpaas.start]!);

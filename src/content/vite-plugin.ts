@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { LANG_STORAGE_KEY, LANGS, type Lang } from '../engine/model.ts';
+import { CODE_PLATFORMS, LANG_STORAGE_KEY, LANGS, type Lang } from '../engine/model.ts';
 import { compileTree, summarizeTree } from './compile.ts';
 import { compileCodeIndex } from './compile-codes.ts';
 import { compileSearchIndex } from './compile-search.ts';
@@ -53,7 +53,9 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       if (!id.startsWith('\0virtual:content')) return undefined;
       const content = load();
       for (const file of content.files) this.addWatchFile(file);
-      const trees = content.trees.map((t) => t.tree!);
+      // The home page lists the guides in the platforms' order: mPaaS (the flagship) first.
+      const rank = (platform: string) => (CODE_PLATFORMS as readonly string[]).indexOf(platform);
+      const trees = content.trees.map((t) => t.tree!).sort((a, b) => rank(a.platform) - rank(b.platform) || a.id.localeCompare(b.id));
       const code = id.slice(1);
       if (code === INDEX) {
         // Every UI language gets summaries; a tree without that language shows its English texts.
