@@ -14,7 +14,7 @@ export const en = {
   kind: { question: 'Question', check: 'Check', checklist: 'Checklist', outcome: 'Result' },
   result: { fix: 'The fix', resolved: 'Resolved', escalate: 'Contact support' },
   stepNumber: (n: number) => `Step ${n}`,
-  moreOnBranch: (n: number) => (n === 1 ? 'about 1 more on this branch' : `about ${n} more on this branch`),
+  moreOnBranch: (n: number) => (n === 1 ? 'about 1 more step on this branch' : `about ${n} more steps on this branch`),
   lastStep: 'end of this branch',
   yourPath: 'Your path',
   youAnswered: (a: string) => `you answered “${a}”`,
