@@ -61,6 +61,17 @@ describe('redact: AccessKeys', () => {
     expectMasked('client = AcsClient(ak, secret = "Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d", region_id="cn-hangzhou")', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', ['region_id="cn-hangzhou"']);
     expectMasked('app_secret=0123456789abcdef0123456789abcdef&app_key=12345678', ['0123456789abcdef0123456789abcdef'], 'accessKeySecret', ['app_key=12345678']);
   });
+  it('masks an AccessKey secret written on its own in a note, and nothing else of that length', () => {
+    expectMasked('Customer says the AK secret is Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d, rotated yesterday', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', ['rotated yesterday']);
+    for (const text of [
+      'mgw-traceid 0a1cfd401597122097726853822435 and 0A1CFD401597122097726853822435', // hex trace ids, either case
+      'operationType alipayclientgetUnionResourceabc', // letters only
+      'HostId cloudpush.aliyuncs.com RequestId 4C467B38-3910-447D-87BC-AC049166F216',
+      'a base64 run aGVsbG8gd29ybGQgaGVsbG8gd29ybGQgaGVsbG8gd29ybGQ= is longer than 30',
+    ]) {
+      expect(redact(text).masked, text).toEqual({});
+    }
+  });
   it('masks an Easemob client_secret in a token request', () => {
     expectMasked('{"grant_type":"client_credentials","client_id":"YXA6i-Ak8Ol4Eei2l11ZjV-EAg","client_secret":"YXA6JOMWlLap_YbI_ucz77j-4-mI0JA"}', ['YXA6JOMWlLap_YbI_ucz77j-4-mI0JA'], 'accessKeySecret', ['client_credentials']);
   });

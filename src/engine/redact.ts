@@ -82,6 +82,12 @@ const NAME_VALUE_PAIR = /"key"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z][A-Za-z0-9_-]{1,30}
 const AUTH_SCHEME = /\b(Bearer|Basic)[ \t]{1,4}([A-Za-z0-9._~+/=-]{8,4096})/g;
 /** Alibaba Cloud AccessKey ids start with `LTAI`. */
 const ALIYUN_AK_ID = /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,28}(?![A-Za-z0-9])/g;
+/**
+ * An Alibaba Cloud AccessKey secret written on its own, in a note ("the secret is …"):
+ * 30 letters and digits with upper case, lower case and a digit. Trace ids (hex, lower
+ * case), request ids (UUIDs) and TOP request ids do not have that shape.
+ */
+const ALIYUN_AK_SECRET = /(?<![A-Za-z0-9+/=_-])(?=[a-z0-9]{0,29}[A-Z])(?=[A-Z0-9]{0,29}[a-z])(?=[A-Za-z]{0,29}[0-9])[A-Za-z0-9]{30}(?![A-Za-z0-9+/=_-])/g;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 /** Mainland China mobile numbers (optionally +86), and international numbers written with a `+`. */
 const PHONE = /(?<![A-Za-z0-9+])(?:(?:\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![A-Za-z0-9])|(?<![A-Za-z0-9+])\+[1-9][0-9]{0,2}[ -]?[0-9]{2,4}(?:[ -]?[0-9]{2,4}){1,4}(?![A-Za-z0-9])/g;
@@ -118,6 +124,7 @@ export function redact(text: string): Redacted {
   }
   for (const m of text.matchAll(AUTH_SCHEME)) add(m.index + m[0].length - m[2]!.length, m.index + m[0].length, 'token');
   for (const m of text.matchAll(ALIYUN_AK_ID)) add(m.index, m.index + m[0].length, 'accessKeyId');
+  for (const m of text.matchAll(ALIYUN_AK_SECRET)) add(m.index, m.index + m[0].length, 'accessKeySecret');
   for (const m of text.matchAll(EMAIL)) add(m.index, m.index + m[0].length, 'email');
   for (const m of text.matchAll(PHONE)) add(m.index, m.index + m[0].length, 'phone');
 
