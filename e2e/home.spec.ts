@@ -47,3 +47,23 @@ test('home search says so when nothing matches', async ({ page }) => {
   await expect(page.getByRole('main')).toContainText('Nothing matches');
   expect(index.tables.length).toBeGreaterThan(0);
 });
+
+test('the home search is in the address: Back from a result returns to it, and a search can be linked', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' });
+  await box.fill('SignatureNonceUsed');
+  await expect(page).toHaveURL(/\/\?q=SignatureNonceUsed$/);
+  const results = page.getByRole('list', { name: 'Results for “SignatureNonceUsed”' });
+  await results.getByRole('link', { name: /SignatureNonceUsed/ }).first().click();
+  await expect(page).toHaveURL(/\/codes\/aliyun\/SignatureNonceUsed$/);
+  await page.goBack();
+  await expect(box).toHaveValue('SignatureNonceUsed');
+  await expect(results).toBeVisible();
+
+  // A link with ?q= opens with the search done; the header's "All guides" clears it.
+  await page.goto('/?q=7014');
+  await expect(page.getByRole('list', { name: 'Results for “7014”' })).toBeVisible();
+  await page.getByRole('banner').getByRole('link', { name: 'All guides' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(box).toHaveValue('');
+});

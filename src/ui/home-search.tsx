@@ -5,6 +5,7 @@ import type { Lang } from '../engine/model.ts';
 import { searchAll, type SearchIndex } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
 import { useLang, useToolMessages } from './i18n/use-messages.ts';
+import { useUrlFields } from './use-url-fields.ts';
 
 const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
 
@@ -16,7 +17,7 @@ const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (sear
 export function HomeSearch() {
   const m = useToolMessages();
   const lang = useLang();
-  const [query, setQuery] = useState('');
+  const [{ q: query }, setFields] = useUrlFields(['q'] as const);
   const [index, setIndex] = useState<SearchIndex | undefined>();
   const [failed, setFailed] = useState(false);
   const deferred = useDeferredValue(query);
@@ -44,7 +45,7 @@ export function HomeSearch() {
         type="search"
         value={query}
         onFocus={load}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => setFields({ q: e.target.value })}
         aria-describedby={hintId}
         autoComplete="off"
         spellCheck={false}

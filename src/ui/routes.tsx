@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject, ShouldRevalidateFunction } from 'react-router';
 import { paths } from '../engine/paths.ts';
 import { loadToolMessages } from './i18n/use-messages.ts';
 import { Layout, RouteError } from './layout.tsx';
@@ -7,6 +7,13 @@ import { StepPage, stepLoader, TreeStartPage } from './pages/step-page.tsx';
 
 /** Route id of the step page, whose loader data (the tree) a prerendered page hydrates with. */
 export const STEP_ROUTE_ID = 'step';
+
+/**
+ * For pages whose loader reads only the path (and the language, fixed per
+ * load): a search typed into `?q=` must not re-run it, which would also hold
+ * the URL back while it ran.
+ */
+const onPathChange: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
 
 /** The app's routes, shared by the browser router and the build-time prerenderer. */
 export const routes: RouteObject[] = [
@@ -19,12 +26,12 @@ export const routes: RouteObject[] = [
       // The home page (and its search) is its own chunk: a cold step link does not load it.
       {
         path: paths.home.pattern,
-        lazy: () => import('./pages/home-page.tsx').then((p) => ({ Component: p.HomePage, loader: () => loadToolMessages().then(() => null) })),
+        lazy: () => import('./pages/home-page.tsx').then((p) => ({ Component: p.HomePage, loader: () => loadToolMessages().then(() => null), shouldRevalidate: onPathChange })),
       },
       { path: paths.tree.pattern, element: <TreeStartPage /> },
       { id: STEP_ROUTE_ID, path: paths.step.pattern, loader: stepLoader, element: <StepPage /> },
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.
-      { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: p.codesShouldRevalidate, Component: p.CodesPage })) },
+      { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: onPathChange, Component: p.CodesPage })) },
       { path: paths.code.pattern, lazy: () => import('./pages/code-page.tsx').then((p) => ({ loader: p.codeLoader, Component: p.CodePage })) },
       { path: paths.analyze.pattern, lazy: () => import('./pages/analyze-page.tsx').then((p) => ({ loader: p.analyzeLoader, Component: p.AnalyzePage })) },
       // The map (its layout code included) is its own chunk too.

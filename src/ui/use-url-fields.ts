@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
+
+/**
+ * Form fields mirrored in the query string (`/codes?q=…&platform=…`, `/?q=…`),
+ * so Back returns to a search and a search can be linked.
+ *
+ * The fields own their values and the URL follows them: every change writes
+ * all the keys at once, with REPLACE (typing makes no history entries).
+ * Reading the values back from the URL lost a change made before the previous
+ * one reached it (clear the search, pick a platform at once: the old query came
+ * back). A PUSH or POP to the page (a link to `/codes`, Back) is the person
+ * asking for that search, so then the fields take the URL's values.
+ */
+export function useUrlFields<K extends string>(keys: readonly K[]): [Record<K, string>, (patch: Partial<Record<K, string>>) => void] {
+  const [params, setParams] = useSearchParams();
+  const fromUrl = () => Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;
+  const [values, setValues] = useState(fromUrl);
+  const { key } = useLocation();
+  const navigationType = useNavigationType();
+  const [seenKey, setSeenKey] = useState(key);
+  if (key !== seenKey) {
+    setSeenKey(key);
+    if (navigationType !== 'REPLACE') setValues(fromUrl());
+  }
+  const update = (patch: Partial<Record<K, string>>) => {
+    const nextValues = { ...values, ...patch };
+    setValues(nextValues);
+    const next = new URLSearchParams(window.location.search);
+    for (const k of keys) {
+      if (nextValues[k]) next.set(k, nextValues[k]);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+  return [values, update];
+}
