@@ -6,7 +6,7 @@ import { setLangForPrerender } from './ui/i18n/use-messages.ts';
 import { zh } from './ui/i18n/zh.ts';
 import { routes } from './ui/routes.tsx';
 
-export { loaders, summaries } from 'virtual:content';
+export { loaders } from 'virtual:content';
 
 /**
  * Renders one URL of the app to HTML at build time (scripts/prerender.ts),

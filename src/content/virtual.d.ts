@@ -1,7 +1,11 @@
-declare module 'virtual:content' {
-  import type { CodeIndex, Lang, Tree, TreeSummary } from '../engine/model.ts';
-  /** Tree summaries per language, for the home page (small; in the main bundle). */
+declare module 'virtual:content/summaries' {
+  import type { Lang, TreeSummary } from '../engine/model.ts';
+  /** Tree summaries per language, for the pages that list the guides (home, not found). */
   export const summaries: Partial<Record<Lang, TreeSummary[]>>;
+}
+
+declare module 'virtual:content' {
+  import type { CodeIndex, Lang, Tree } from '../engine/model.ts';
   /** One lazy loader per tree and language; each tree is its own chunk. */
   export const loaders: Record<string, Partial<Record<Lang, () => Promise<{ default: Tree }>>>>;
   /** The code tables, one lazy chunk per language. */

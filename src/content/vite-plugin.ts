@@ -11,6 +11,7 @@ import { formatError } from './errors.ts';
 import { loadContent, type LoadedContent } from './load.ts';
 
 const INDEX = 'virtual:content';
+const SUMMARIES = 'virtual:content/summaries';
 const TREE_PREFIX = 'virtual:content/tree/';
 const CODES_PREFIX = 'virtual:content/codes/';
 const SEARCH_PREFIX = 'virtual:content/search/';
@@ -47,7 +48,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       serving = config.command === 'serve';
     },
     resolveId(id) {
-      if (id === INDEX || id.startsWith(TREE_PREFIX) || id.startsWith(CODES_PREFIX) || id.startsWith(SEARCH_PREFIX)) return `\0${id}`;
+      if (id === INDEX || id === SUMMARIES || id.startsWith(TREE_PREFIX) || id.startsWith(CODES_PREFIX) || id.startsWith(SEARCH_PREFIX)) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -58,16 +59,20 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       const rank = (platform: string) => (CODE_PLATFORMS as readonly string[]).indexOf(platform);
       const trees = content.trees.map((t) => t.tree!).sort((a, b) => rank(a.platform) - rank(b.platform) || a.id.localeCompare(b.id));
       const code = id.slice(1);
-      if (code === INDEX) {
+      if (code === SUMMARIES) {
         // Every UI language gets summaries; a tree without that language shows its English texts.
+        // Their own module: the home and not-found pages list the guides, a step page never does.
         const summaries: Partial<Record<Lang, unknown[]>> = {};
         for (const lang of LANGS) summaries[lang] = trees.map((t) => summarizeTree(t, (t.languages as Lang[]).includes(lang) ? lang : 'en'));
+        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\n`;
+      }
+      if (code === INDEX) {
         const loaders = trees
           .map((t) => `${JSON.stringify(t.id)}: {${t.languages.map((lang) => `${lang}: () => import(${JSON.stringify(`${TREE_PREFIX}${t.id}/${lang}`)})`).join(', ')}}`)
           .join(',\n  ');
         const codeLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${CODES_PREFIX}${lang}`)})`).join(', ');
         const searchLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${SEARCH_PREFIX}${lang}`)})`).join(', ');
-        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\nexport const loaders = {\n  ${loaders}\n};\nexport const codeLoaders = { ${codeLoaders} };\nexport const searchLoaders = { ${searchLoaders} };\n`;
+        return `export const loaders = {\n  ${loaders}\n};\nexport const codeLoaders = { ${codeLoaders} };\nexport const searchLoaders = { ${searchLoaders} };\n`;
       }
       if (code.startsWith(SEARCH_PREFIX)) {
         const lang = code.slice(SEARCH_PREFIX.length) as Lang;
@@ -82,7 +87,11 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       const [treeId = '', lang = ''] = code.slice(TREE_PREFIX.length).split('/');
       const raw = trees.find((t) => t.id === treeId);
       if (!raw || !(raw.languages as string[]).includes(lang)) throw new Error(`No content module ${code}`);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileTree(raw, lang as Lang)))});\n`;
+      // Each step's id is its key in `steps`: sent once, and put back on the step as the module loads
+      // (about 250 B gzip less on every tree chunk, the first step's included).
+      const tree = compileTree(raw, lang as Lang);
+      const steps = Object.fromEntries(Object.entries(tree.steps).map(([id, { id: _id, ...step }]) => [id, step]));
+      return `const t = JSON.parse(${JSON.stringify(JSON.stringify({ ...tree, steps }))});\nfor (const id in t.steps) t.steps[id].id = id;\nexport default t;\n`;
     },
     // A cold step URL needs its tree's chunk right after the main bundle. A few bytes of
     // inline script start that download in parallel instead of after the app has booted.

@@ -2,7 +2,6 @@ import type { RouteObject, ShouldRevalidateFunction } from 'react-router';
 import { paths } from '../engine/paths.ts';
 import { loadToolMessages } from './i18n/use-messages.ts';
 import { Layout, RouteError } from './layout.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
 import { StepPage, stepLoader, TreeStartPage } from './pages/step-page.tsx';
 
 /** Route id of the step page, whose loader data (the tree) a prerendered page hydrates with. */
@@ -28,7 +27,7 @@ export const routes: RouteObject[] = [
         path: paths.home.pattern,
         lazy: () => import('./pages/home-page.tsx').then((p) => ({ Component: p.HomePage, loader: () => loadToolMessages().then(() => null), shouldRevalidate: onPathChange })),
       },
-      { path: paths.tree.pattern, element: <TreeStartPage /> },
+      { path: paths.tree.pattern, loader: stepLoader, element: <TreeStartPage /> },
       { id: STEP_ROUTE_ID, path: paths.step.pattern, loader: stepLoader, element: <StepPage /> },
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.
       { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: onPathChange, Component: p.CodesPage })) },
@@ -36,7 +35,7 @@ export const routes: RouteObject[] = [
       { path: paths.analyze.pattern, lazy: () => import('./pages/analyze-page.tsx').then((p) => ({ loader: p.analyzeLoader, Component: p.AnalyzePage })) },
       // The map (its layout code included) is its own chunk too.
       { path: paths.map.pattern, lazy: () => import('./pages/map-page.tsx').then((p) => ({ loader: p.mapLoader, Component: p.MapPage })) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', lazy: () => import('./pages/not-found-page.tsx').then((p) => ({ Component: p.NotFoundPage, loader: () => loadToolMessages().then(() => null) })) },
     ],
   },
 ];

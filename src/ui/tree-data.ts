@@ -1,5 +1,5 @@
-import { loaders, summaries } from 'virtual:content';
-import type { Lang, Tree, TreeSummary } from '../engine/model.ts';
+import { loaders } from 'virtual:content';
+import type { Lang, Tree } from '../engine/model.ts';
 
 const cache = new Map<string, Promise<Tree>>();
 
@@ -20,8 +20,4 @@ export function loadTree(id: string, lang: Lang): Promise<Tree> | undefined {
     cache.set(key, promise);
   }
   return promise;
-}
-
-export function treeSummaries(lang: Lang): TreeSummary[] {
-  return summaries[lang] ?? summaries.en ?? [];
 }

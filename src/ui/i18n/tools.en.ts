@@ -148,6 +148,22 @@ export const toolsEn = {
   mapTrailInvalid: 'The path in this link could not be read, so only the step it points to is marked.',
   mapTrailStale: 'The guide has changed since this link was made, so only the step it points to is marked.',
   mapStepUnknown: (step: string) => `The step “${step}” is not in this guide, so no step is marked.`,
+  // Pages that list the guides or say "not found" (their own chunks, so these are not on a step's path).
+  homeTitle: 'What are you seeing?',
+  homeLead: 'Pick the symptom the app or API shows. Each guide walks you through one check at a time, and every step has a link you can paste into a ticket.',
+  guidesHeading: 'Guides',
+  platform: { mpaas: 'mPaaS', aliyun: 'Alibaba Cloud OpenAPI', top: 'Taobao Open Platform', easemob: 'Easemob' },
+  stepsCount: (n: number) => `${n} steps`,
+  continueHeading: 'Continue where you left off',
+  continueAt: (title: string) => `Continue at “${title}”`,
+  notFoundTitle: 'Not found',
+  stepNotFound: (step: string) => `The step “${step}” was not found in this guide. It may be a mistyped link.`,
+  treeNotFound: (tree: string) => `The guide “${tree}” was not found. It may be a mistyped link.`,
+  pageNotFound: 'This page was not found.',
+  startOfTree: (title: string) => `Start “${title}” from the beginning`,
+  findStep: 'Find a step in this guide',
+  noMatch: 'No step matches.',
+  pasteLogWayIn: 'Have a log or an error response? Paste it and go straight to the step that handles it.',
 };
 
 export type ToolMessages = typeof toolsEn;

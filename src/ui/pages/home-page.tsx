@@ -4,7 +4,7 @@ import { useSaved } from '../../store/saved.ts';
 import { useLang, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { HomeSearch } from '../home-search.tsx';
-import { treeSummaries } from '../tree-data.ts';
+import { treeSummaries } from '../tree-summaries.ts';
 
 export function HomePage() {
   const m = useToolMessages();

@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
-import { useLang, useMessages } from '../i18n/use-messages.ts';
-import { treeSummaries } from '../tree-data.ts';
+import { useLang, useToolMessages } from '../i18n/use-messages.ts';
+import { treeSummaries } from '../tree-summaries.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
 function TreeList() {
-  const m = useMessages();
+  const m = useToolMessages();
   const trees = treeSummaries(useLang());
   return (
     <nav aria-label={m.guidesHeading}>
@@ -25,7 +25,7 @@ function TreeList() {
 
 /** Any URL the app does not know. */
 export function NotFoundPage() {
-  const m = useMessages();
+  const m = useToolMessages();
   useDocumentTitle(`${m.notFoundTitle} · ${m.appName}`);
   return (
     <div className="page narrow not-found">
@@ -37,7 +37,7 @@ export function NotFoundPage() {
 }
 
 export function TreeNotFound({ treeId }: { treeId: string }) {
-  const m = useMessages();
+  const m = useToolMessages();
   useDocumentTitle(`${m.notFoundTitle} · ${m.appName}`);
   return (
     <div className="page narrow not-found">
@@ -50,7 +50,7 @@ export function TreeNotFound({ treeId }: { treeId: string }) {
 
 /** An unknown step of a known tree: offers the start and a search of the tree's steps. */
 export function StepNotFound({ tree, stepId }: { tree: Tree; stepId: string }) {
-  const m = useMessages();
+  const m = useToolMessages();
   const [query, setQuery] = useState('');
   const inputId = useId();
   useDocumentTitle(`${m.notFoundTitle} · ${tree.title}`);

@@ -10,17 +10,26 @@ import { Checklist } from '../components/checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
-import { currentLang, loadToolMessages, useLang, useMessages } from '../i18n/use-messages.ts';
-import { loadTree, treeSummaries } from '../tree-data.ts';
+import { currentLang, loadToolMessages, useMessages } from '../i18n/use-messages.ts';
+import { loadTree } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { StepNotFound, TreeNotFound } from './not-found-page.tsx';
 
-/** `/t/:treeId` opens the tree's first step. */
+/** The not-found pages are their own chunk: a step that exists never loads them. */
+const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
+const StepNotFound = lazy(() => notFound().then((m) => ({ default: m.StepNotFound })));
+const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFound })));
+
+/** `/t/:treeId` opens the tree's first step (its loader is `stepLoader`). */
 export function TreeStartPage() {
   const { treeId = '' } = useParams();
-  const summary = treeSummaries(useLang()).find((t) => t.id === treeId);
-  if (!summary) return <TreeNotFound treeId={treeId} />;
-  return <Navigate replace to={paths.step.href(summary.id, summary.start)} />;
+  const tree = useLoaderData<typeof stepLoader>();
+  if (!tree) return <NotFound tree={treeId} />;
+  return <Navigate replace to={paths.step.href(tree.id, tree.start)} />;
+}
+
+/** An unknown tree, or an unknown step of a known one (a lazy chunk; nothing shows for the moment it loads). */
+function NotFound({ tree, step }: { tree: string | Tree; step?: string }) {
+  return <Suspense fallback={null}>{typeof tree === 'string' ? <TreeNotFound treeId={tree} /> : <StepNotFound tree={tree} stepId={step ?? ''} />}</Suspense>;
 }
 
 /**
@@ -36,7 +45,7 @@ export function stepLoader({ params }: LoaderFunctionArgs): Promise<Tree> | null
 export function StepPage() {
   const { treeId = '', stepId = '' } = useParams();
   const tree = useLoaderData<typeof stepLoader>();
-  if (!tree) return <TreeNotFound treeId={treeId} />;
+  if (!tree) return <NotFound tree={treeId} />;
   return <LoadedStep tree={tree} stepId={stepId} />;
 }
 
@@ -76,7 +85,7 @@ function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
     }
   }, [redirectedFrom, canonical, navigate, tree.id, trail, result]);
 
-  if (!result.ok) return <StepNotFound tree={tree} stepId={stepId} />;
+  if (!result.ok) return <NotFound tree={tree} step={stepId} />;
   return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} />;
 }
 
