@@ -28,6 +28,10 @@ test('the code list searches as you type, in English and Chinese, and filters by
   await expect(page.getByRole('status')).toHaveText(`${aliyun.codes.length} codes`);
   await search.fill('zzzz-no-such-code');
   await expect(page.getByRole('status')).toHaveText(/No code matches/);
+  // A pasted error body is searched but kept out of the address (a reload would send it to the host).
+  await search.fill('{"Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found."}');
+  await expect(page.getByRole('status')).toHaveText(/No code matches/);
+  await expect(page).toHaveURL(/\/codes\?platform=aliyun$/);
 });
 
 test('the search fields keep every change made in a row, and follow links and Back', async ({ page }) => {

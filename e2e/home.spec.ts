@@ -67,3 +67,22 @@ test('the home search is in the address: Back from a result returns to it, and a
   await expect(page).toHaveURL(/\/$/);
   await expect(box).toHaveValue('');
 });
+
+test('an error response pasted into the home search is offered to the analyzer, without going into the URL', async ({ page }) => {
+  await page.goto('/');
+  const body = '{"error_response":{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}}';
+  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill(body);
+  await expect(page.getByText('This looks like a log line or an error response.')).toBeVisible();
+  // Unlike a search, it is kept out of the address: a reload would send it to the host.
+  expect(new URL(page.url()).search).toBe('');
+  await page.getByRole('button', { name: 'Analyze it' }).click();
+  await expect(page).toHaveURL(/\/analyze$/);
+  await expect(page.getByRole('textbox', { name: 'Log or error response' })).toHaveValue(body);
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.locator('[data-finding]')).toHaveAttribute('data-code', '27');
+  // A plain query is not mistaken for a log.
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill('invalid session');
+  await expect(page.getByRole('list', { name: 'Results for “invalid session”' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Analyze it' })).toHaveCount(0);
+});

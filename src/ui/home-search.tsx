@@ -1,11 +1,12 @@
 import { useDeferredValue, useEffect, useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { searchLoaders } from 'virtual:content';
 import type { Lang } from '../engine/model.ts';
+import { paths } from '../engine/paths.ts';
 import { searchAll, type SearchIndex } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
 import { useLang, useToolMessages } from './i18n/use-messages.ts';
-import { useUrlFields } from './use-url-fields.ts';
+import { looksLikeLog, useUrlFields } from './use-url-fields.ts';
 
 const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
 
@@ -35,6 +36,8 @@ export function HomeSearch() {
 
   const results = index ? searchAll(index, deferred) : [];
   const q = deferred.trim();
+  const navigate = useNavigate();
+  const isLog = looksLikeLog(q);
   return (
     <search className="home-search" aria-labelledby={`${inputId}-label`}>
       <label id={`${inputId}-label`} htmlFor={inputId} className="home-search__label">
@@ -45,7 +48,7 @@ export function HomeSearch() {
         type="search"
         value={query}
         onFocus={load}
-        onChange={(e) => setFields({ q: e.target.value })}
+        onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: looksLikeLog(e.target.value.trim()) })}
         aria-describedby={hintId}
         autoComplete="off"
         spellCheck={false}
@@ -55,9 +58,17 @@ export function HomeSearch() {
         {m.searchHint}
       </p>
       <div aria-live="polite">
+        {isLog && (
+          <p className="notice notice--info home-search__log">
+            {m.searchLooksLikeLog}{' '}
+            <button type="button" className="button button--small" onClick={() => void navigate(paths.analyze.href(), { state: { paste: query } })}>
+              {m.searchAnalyze}
+            </button>
+          </p>
+        )}
         {q && failed && <p className="notice notice--warn">{m.loadFailed}</p>}
         {q && !failed && !index && <p className="muted">{m.loading}</p>}
-        {q && index && results.length === 0 && <p className="muted">{m.searchNone}</p>}
+        {q && index && results.length === 0 && !isLog && <p className="muted">{m.searchNone}</p>}
         {q && results.length > 0 && (
           <ul className="search-results" aria-label={m.searchResults(q)}>
             {results.map((r) => (

@@ -2,6 +2,13 @@ import { useState } from 'react';
 import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 
 /**
+ * A pasted envelope or log line rather than words to search for: a search box
+ * keeps such text out of the URL (a reload would send the URL to the host, and
+ * a log may hold secrets), and the home search offers it to the analyzer.
+ */
+export const looksLikeLog = (q: string): boolean => q.length > 80 || /[{<]|result-status|Exception|error_response|"error"/.test(q);
+
+/**
  * Form fields mirrored in the query string (`/codes?q=…&platform=…`, `/?q=…`),
  * so Back returns to a search and a search can be linked.
  *
@@ -12,7 +19,7 @@ import { useLocation, useNavigationType, useSearchParams } from 'react-router';
  * back). A PUSH or POP to the page (a link to `/codes`, Back) is the person
  * asking for that search, so then the fields take the URL's values.
  */
-export function useUrlFields<K extends string>(keys: readonly K[]): [Record<K, string>, (patch: Partial<Record<K, string>>) => void] {
+export function useUrlFields<K extends string>(keys: readonly K[]): [Record<K, string>, (patch: Partial<Record<K, string>>, opts?: { outOfUrl?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const fromUrl = () => Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;
   const [values, setValues] = useState(fromUrl);
@@ -23,12 +30,13 @@ export function useUrlFields<K extends string>(keys: readonly K[]): [Record<K, s
     setSeenKey(key);
     if (navigationType !== 'REPLACE') setValues(fromUrl());
   }
-  const update = (patch: Partial<Record<K, string>>) => {
+  /** `outOfUrl`: the patched values stay in the page only (text that may hold secrets: a reload would send the URL to the host). */
+  const update = (patch: Partial<Record<K, string>>, opts?: { outOfUrl?: boolean }) => {
     const nextValues = { ...values, ...patch };
     setValues(nextValues);
     const next = new URLSearchParams(window.location.search);
     for (const k of keys) {
-      if (nextValues[k]) next.set(k, nextValues[k]);
+      if (nextValues[k] && !(opts?.outOfUrl && k in patch)) next.set(k, nextValues[k]);
       else next.delete(k);
     }
     setParams(next, { replace: true, preventScrollReset: true });

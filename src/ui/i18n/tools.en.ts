@@ -8,6 +8,8 @@ export const toolsEn = {
   searchPlaceholder: 'e.g. 7014, 系统繁忙, SignatureNonceUsed, invalid session',
   searchHint: 'Every guide and every code table, in English or Chinese.',
   searchNone: 'Nothing matches. Try a code, or fewer words.',
+  searchLooksLikeLog: 'This looks like a log line or an error response.',
+  searchAnalyze: 'Analyze it',
   searchResults: (q: string) => `Results for “${q}”`,
   searchKind: { tree: 'Guide', step: 'Step', code: 'Code' },
   // Code reference

@@ -6,6 +6,8 @@ export const toolsZh: ToolMessages = {
   searchPlaceholder: '例如 7014、系统繁忙、SignatureNonceUsed、invalid session',
   searchHint: '覆盖全部指南和错误码表，中英文均可。',
   searchNone: '没有匹配的结果。试试输入错误码，或减少关键词。',
+  searchLooksLikeLog: '这看起来像一行日志或一个错误响应。',
+  searchAnalyze: '分析它',
   searchResults: (q: string) => `“${q}”的搜索结果`,
   searchKind: { tree: '指南', step: '步骤', code: '错误码' },
   codePlatform: {

@@ -1,5 +1,5 @@
-import { startTransition, useEffect, useId, useRef, useState } from 'react';
-import { Link, useLoaderData } from 'react-router';
+import { startTransition, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { Link, useLoaderData, useLocation } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
 import { findCode, findVariant } from '../../engine/codes.ts';
 import type { CodeIndex } from '../../engine/model.ts';
@@ -68,6 +68,18 @@ export function AnalyzePage() {
     if (textRef.current) textRef.current.value = '';
     void start({ file }, file.name);
   };
+
+  // Text handed over by the home search (in the history entry's state, never in the URL), analyzed at once.
+  const { state: handed } = useLocation();
+  const paste = typeof (handed as { paste?: unknown } | null)?.paste === 'string' ? (handed as { paste: string }).paste : undefined;
+  const analyzeHanded = useEffectEvent((text: string) => {
+    if (!textRef.current) return;
+    textRef.current.value = text;
+    analyzeText();
+  });
+  useEffect(() => {
+    if (paste !== undefined) analyzeHanded(paste);
+  }, [paste]);
 
   useEffect(() => {
     if (state.status === 'done') {
