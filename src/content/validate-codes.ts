@@ -5,7 +5,7 @@ import { compileCodeIndex } from './compile-codes.ts';
 import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-schema.ts';
 import { didYouMean, type ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
-import { issueErrors, makeLocator, markdownErrors, type At, type Locator } from './validate.ts';
+import { issueErrors, makeLocator, markdownErrors, publishedLines, type At, type Locator } from './validate.ts';
 
 export interface ParsedCodeFile {
   file: string;
@@ -176,14 +176,10 @@ export interface PublishedCode {
 
 /** Reads content/published-codes.txt; `#` starts a comment. The code is everything after the first `/`. */
 export function parsePublishedCodes(source: string): PublishedCode[] {
-  const out: PublishedCode[] = [];
-  source.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) return;
-    const slash = line.indexOf('/');
-    out.push({ platform: slash < 0 ? line : line.slice(0, slash), code: slash < 0 ? '' : line.slice(slash + 1), line: i + 1 });
+  return publishedLines(source).map(({ text, line }) => {
+    const slash = text.indexOf('/');
+    return { platform: slash < 0 ? text : text.slice(0, slash), code: slash < 0 ? '' : text.slice(slash + 1), line };
   });
-  return out;
 }
 
 /**

@@ -340,15 +340,19 @@ export interface PublishedId {
   line: number;
 }
 
-export function parsePublished(source: string): PublishedId[] {
-  const out: PublishedId[] = [];
-  source.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) return;
-    const [tree = '', step = ''] = line.split('/');
-    out.push({ tree, step, line: i + 1 });
+/** The lines of a published list (`content/published-*.txt`) that hold an id: `#` starts a comment. */
+export function publishedLines(source: string): { text: string; line: number }[] {
+  return source.split('\n').flatMap((raw, i) => {
+    const text = raw.replace(/#.*/, '').trim();
+    return text ? [{ text, line: i + 1 }] : [];
   });
-  return out;
+}
+
+export function parsePublished(source: string): PublishedId[] {
+  return publishedLines(source).map(({ text, line }) => {
+    const [tree = '', step = ''] = text.split('/');
+    return { tree, step, line };
+  });
 }
 
 /**

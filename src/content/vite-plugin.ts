@@ -127,8 +127,9 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=location.pathname.split('/'),c=p[1]==='t'&&p[2]&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],f=function(u){if(!u)return;var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)};f(m[''][g]);f(c&&(c[g]||c.en))})(${JSON.stringify(chunks)})`;
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
         const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, SWAP_SCRIPT])}" />`;
-        if (!/<meta charset="UTF-8" \/>/.test(html)) throw new Error('index.html needs <meta charset="UTF-8" /> for the Content-Security-Policy to follow');
-        return { html: html.replace(/<meta charset="UTF-8" \/>/, (m) => `${m}\n    ${csp}`), tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error(`index.html needs ${charset} for the Content-Security-Policy to follow`);
+        return { html: html.replace(charset, () => `${charset}\n    ${csp}`), tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
       },
     },
     // `vite preview` serves a prerendered step (dist/t/<tree>/<step>/index.html) for

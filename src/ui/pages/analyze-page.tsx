@@ -71,7 +71,8 @@ export function AnalyzePage() {
 
   // Text handed over by the home search (in the history entry's state, never in the URL), analyzed at once.
   const { state: handed } = useLocation();
-  const paste = typeof (handed as { paste?: unknown } | null)?.paste === 'string' ? (handed as { paste: string }).paste : undefined;
+  const handedText = (handed as { paste?: unknown } | null)?.paste;
+  const paste = typeof handedText === 'string' ? handedText : undefined;
   const analyzeHanded = useEffectEvent((text: string) => {
     if (!textRef.current) return;
     textRef.current.value = text;
