@@ -9,7 +9,7 @@
  *     quadratic path would grow ×16.
  */
 import { readFileSync } from 'node:fs';
-import { ADVERSARIAL_UNITS, repeatTo } from '../src/engine/analyze/adversarial.ts';
+import { ADVERSARIAL_INPUTS, repeatTo } from '../src/engine/analyze/adversarial.ts';
 import { analyze } from '../src/engine/analyze/analyze.ts';
 
 function timeOf(text: string): number {
@@ -25,7 +25,7 @@ if (args[0] === '--adversarial') {
   const SMALL = 256 * 1024;
   const LARGE = 1024 * 1024;
   analyze(repeatTo('warm-up {"Code":"x"} ', SMALL));
-  const rows = ADVERSARIAL_UNITS.map((unit) => ({ unit, chars: [SMALL, LARGE], ms: [bestOf(3, repeatTo(unit, SMALL)), bestOf(3, repeatTo(unit, LARGE))] }));
+  const rows = ADVERSARIAL_INPUTS.map(({ label, build }) => ({ label, chars: [SMALL, LARGE], ms: [bestOf(3, build(SMALL)), bestOf(3, build(LARGE))] }));
   console.log(JSON.stringify({ rows }));
 } else {
   const [file = '', runsArg = '5'] = args;

@@ -1,47 +1,113 @@
 import type { CodeEntry, CodeIndex, CodePlatform } from './model.ts';
 
-/** `Invalid{ParameterName}.NotFound` → /^Invalid[A-Za-z0-9]+\.NotFound$/ (placeholders stand for one name). */
-function patternOf(code: string): RegExp | undefined {
+/**
+ * The literal parts of a `{Placeholder}` code: `Invalid{ParameterName}.NotFound`
+ * → `['Invalid', '.NotFound']`; undefined for a code without placeholders.
+ */
+function partsOf(code: string): string[] | undefined {
   if (!code.includes('{')) return undefined;
-  const parts = code.split(/\{[A-Za-z]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[A-Za-z0-9_-]+?')}$`);
+  const parts: string[] = [];
+  let at = 0;
+  for (let open = code.indexOf('{'); open !== -1; open = code.indexOf('{', at)) {
+    const close = code.indexOf('}', open);
+    if (close === -1) break;
+    parts.push(code.slice(at, open));
+    at = close + 1;
+  }
+  parts.push(code.slice(at));
+  return parts.length > 1 ? parts : undefined;
 }
 
-const patterns = new WeakMap<CodeEntry, RegExp | null>();
-function patternFor(e: CodeEntry): RegExp | undefined {
-  let p = patterns.get(e);
+const NAME_CHAR = /^[A-Za-z0-9_-]$/;
+
+/**
+ * Whether `code` fits the parts of a placeholder code, each placeholder
+ * standing for one name of letters, digits, `_` or `-` (at least one). Matched
+ * by hand, shortest name first, as the lazy pattern it replaces did.
+ */
+function fitsParts(parts: string[], code: string): boolean {
+  if (!code.startsWith(parts[0]!)) return false;
+  const fit = (part: number, at: number): boolean => {
+    if (part === parts.length) return at === code.length;
+    const literal = parts[part]!;
+    // One name, then the literal: try each place the literal occurs after at least one name character.
+    for (let end = at + 1; end <= code.length && NAME_CHAR.test(code[end - 1]!); end++) {
+      if (code.startsWith(literal, end) && fit(part + 1, end + literal.length)) return true;
+    }
+    return false;
+  };
+  return fit(1, parts[0]!.length);
+}
+
+const partsCache = new Map<string, string[] | null>();
+function patternFits(entryCode: string, code: string): boolean {
+  let p = partsCache.get(entryCode);
   if (p === undefined) {
-    p = patternOf(e.code) ?? null;
-    patterns.set(e, p);
+    p = partsOf(entryCode) ?? null;
+    partsCache.set(entryCode, p);
   }
-  return p ?? undefined;
+  return p !== null && fitsParts(p, code);
+}
+
+/** What the code matcher needs of a code-table row (a compiled entry, or a raw one in the validator). */
+export interface MatchableCode {
+  code: string;
+  name?: string | undefined;
+  aliases?: readonly string[] | undefined;
+  ranges?: readonly (readonly [number, number])[] | undefined;
+}
+
+/** How a code fits a row, best first: its code as written, another spelling, a numeric range, a `{Placeholder}` pattern. */
+export const MATCH_ORDER = ['exact', 'spelled', 'range', 'pattern'] as const;
+export type CodeMatch = (typeof MATCH_ORDER)[number];
+
+/**
+ * How `code` fits one row of a code table, or undefined. The one code
+ * matcher: the code pages, the analyzer's join and the content validator all
+ * use it. A spelling is the code, the platform's name for it (the iOS
+ * `kDTRpc…` name) or an alias, compared without case; a range holds numeric
+ * codes (`4xx`); a placeholder stands for one name of letters, digits, `_` or `-`.
+ */
+export function matchCode(entry: MatchableCode, code: string): CodeMatch | undefined {
+  if (entry.code === code) return 'exact';
+  const lower = code.toLowerCase();
+  if (entry.code.toLowerCase() === lower || entry.name?.toLowerCase() === lower || entry.aliases?.some((a) => a.toLowerCase() === lower)) return 'spelled';
+  if (entry.ranges && /^\d{1,9}$/.test(code)) {
+    const n = Number(code);
+    if (entry.ranges.some(([lo, hi]) => n >= lo && n <= hi)) return 'range';
+  }
+  if (patternFits(entry.code, code)) return 'pattern';
+  return undefined;
 }
 
 /**
- * The entry of `platform`'s table for a code as a log or a URL writes it.
- * Tries, in order: the exact code; any spelling (case, aliases, the iOS
- * `kDTRpc…` name); a numeric range (`4xx`); a `{Placeholder}` pattern
- * (`MissingAppKey` → `Missing{ParameterName}`); for TOP sub-codes, the part
- * before a `:` suffix (`isv.missing-parameter:image` → `isv.missing-parameter`).
+ * The row of `entries` that `code` fits best (see matchCode): every row is
+ * tried for an exact match before any is tried for a spelling, and so on; for
+ * TOP sub-codes, the part before a `:` suffix (`isv.missing-parameter:image`
+ * → `isv.missing-parameter`) is tried last.
  */
+export function bestMatch<E extends MatchableCode>(entries: readonly E[], code: string): E | undefined {
+  let best: E | undefined;
+  let rank: number = MATCH_ORDER.length;
+  for (const e of entries) {
+    const m = matchCode(e, code);
+    if (m === undefined) continue;
+    const r = MATCH_ORDER.indexOf(m);
+    if (r < rank) {
+      best = e;
+      rank = r;
+      if (r === 0) break;
+    }
+  }
+  if (best) return best;
+  const colon = code.indexOf(':');
+  return colon > 0 ? bestMatch(entries, code.slice(0, colon)) : undefined;
+}
+
+/** The entry of `platform`'s table for a code as a log or a URL writes it (see bestMatch). */
 export function findCode(index: CodeIndex, platform: string, code: string): CodeEntry | undefined {
   const table = index.tables.find((t) => t.platform === platform);
-  if (!table) return undefined;
-  const exact = table.codes.find((e) => e.code === code);
-  if (exact) return exact;
-  const lower = code.toLowerCase();
-  const spelled = table.codes.find((e) => e.code.toLowerCase() === lower || e.name?.toLowerCase() === lower || e.aliases?.some((a) => a.toLowerCase() === lower));
-  if (spelled) return spelled;
-  if (/^\d+$/.test(code)) {
-    const n = Number(code);
-    const ranged = table.codes.find((e) => e.ranges?.some(([lo, hi]) => n >= lo && n <= hi));
-    if (ranged) return ranged;
-  }
-  const patterned = table.codes.find((e) => patternFor(e)?.test(code));
-  if (patterned) return patterned;
-  const colon = code.indexOf(':');
-  if (colon > 0) return findCode(index, platform, code.slice(0, colon));
-  return undefined;
+  return table ? bestMatch(table.codes, code) : undefined;
 }
 
 /** The variant of an entry that fits a message (Easemob's `error_description`), if the entry has variants. */

@@ -1,4 +1,5 @@
 import { hasAnswers, type AnswerId, type StepId, type Tree } from './model.ts';
+import { trimEndChars } from './strings.ts';
 
 /**
  * A layered drawing of a tree for its map (`/map/:treeId`). Pure TypeScript,
@@ -657,7 +658,7 @@ export function wrapLabel(text: string, maxEm: number, maxLines: number, widthEm
   const shown = kept.slice(0, -1).join('') + cut;
   const open = Math.max(cut.lastIndexOf('('), cut.lastIndexOf('（'));
   if (open > 0 && (shown.match(/[(（]/g) ?? []).length > (shown.match(/[)）]/g) ?? []).length) cut = cut.slice(0, open);
-  kept[maxLines - 1] = `${cut.replace(/[\s,.;:，。、；：(-]+$/u, '')}…`;
+  kept[maxLines - 1] = `${trimEndChars(cut, ' \t\n\u3000,.;:，。、；：(-')}…`;
   return { lines: kept, truncated: true };
 }
 

@@ -1,5 +1,6 @@
 import type { ItemState, Step, Tree } from './model.ts';
 import { resolveStep } from './redirects.ts';
+import { trimEndChars } from './strings.ts';
 import { answer, startSession, type Session, type Ticks } from './session.ts';
 
 /**
@@ -25,7 +26,8 @@ const MARK: Record<ItemState, string> = { ok: 'y', bad: 'n' };
 
 function marks(step: Step, ticks: Ticks | undefined): string {
   if (step.kind !== 'checklist' || !ticks) return '';
-  const s = step.items.map((item) => (ticks[item.id] ? MARK[ticks[item.id]!] : '-')).join('').replace(/-+$/, '');
+  const all = step.items.map((item) => (ticks[item.id] ? MARK[ticks[item.id]!] : '-')).join('');
+  const s = trimEndChars(all, '-');
   return s ? `_${s}` : '';
 }
 

@@ -11,7 +11,7 @@ import type { Field, Hit } from './types.ts';
 
 /** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`. */
 const CODE = /^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
-const REQUEST_ID = /request[ _-]?id\s*["']?\s*[:=]\s*["']?([0-9A-Za-z][0-9A-Za-z-]{7,})/i;
+const REQUEST_ID = /request[ _-]?id[ \t]{0,4}(?:["'][ \t]{0,4})?[:=][ \t]{0,4}["']?([0-9A-Za-z][0-9A-Za-z-]{7,80})/i;
 
 function envelopeFields(get: (k: string) => string | undefined): Field[] {
   const fields: Field[] = [];
@@ -64,7 +64,8 @@ interface SdkShape {
   start: RegExp;
   /** Reads the code from the block when the start did not. */
   code?: RegExp;
-  message?: RegExp;
+  /** Reads the message: group 1 of a pattern, or a function for what a pattern cannot say without backtracking. */
+  message?: RegExp | ((block: string) => string | undefined);
   http?: RegExp;
 }
 
@@ -73,10 +74,10 @@ const SDK_SHAPES: SdkShape[] = [
   {
     name: 'Python SDK ServerException',
     start: /HTTP Status:\s*(\d{3})\s+Error:\s*([A-Z][\w.]*)/g,
-    message: /Error:\s*[A-Z][\w.]*\s+(.+?)\s+RequestID:/,
+    message: pythonMessage,
   },
   { name: 'Go SDK error', start: /SDK\.ServerError\b/g, code: /ErrorCode:\s*([A-Z][\w.]*)/, message: /\bMessage:\s*(.+)/, http: /(?:HttpStatus|StatusCode):\s*(\d{3})/ },
-  { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: /\bMessage:\s*(?:code:\s*\d{3},\s*)?(.+?)(?:\s+request id:.*)?$/m, http: /StatusCode:\s*(\d{3})/ },
+  { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: teaMessage, http: /StatusCode:\s*(\d{3})/ },
   {
     name: 'Java/.NET SDK exception',
     start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core)\.exceptions?\.(?:Client|Server)Exception:\s*(?:SDK\.)?([A-Z][\w.]*)\s*:\s*/gi,
@@ -85,6 +86,30 @@ const SDK_SHAPES: SdkShape[] = [
   { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },
   { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/ },
 ];
+
+/** A Python SDK's `HTTP Status: 400 Error:<Code> <message> RequestID: <id>` line: the message alone. */
+function pythonMessage(block: string): string | undefined {
+  const error = block.indexOf('Error:');
+  if (error === -1) return undefined;
+  const lineEnd = block.indexOf('\n', error);
+  const line = block.slice(error + 6, lineEnd === -1 ? undefined : lineEnd).trimStart();
+  const afterCode = line.search(/[ \t]/);
+  const rid = line.indexOf('RequestID:');
+  return afterCode === -1 || rid <= afterCode ? undefined : line.slice(afterCode, rid).trim() || undefined;
+}
+
+/** A Tea SDK's `Message: code: 400, <message> request id: <id>` line: the message alone. */
+function teaMessage(block: string): string | undefined {
+  const m = /\bMessage:[ \t]{0,4}/.exec(block);
+  if (!m) return undefined;
+  const from = m.index + m[0].length;
+  const lineEnd = block.indexOf('\n', from);
+  let line = block.slice(from, lineEnd === -1 ? undefined : lineEnd).trim();
+  const code = /^code:[ \t]{0,4}\d{3},[ \t]{0,4}/.exec(line);
+  if (code) line = line.slice(code[0].length);
+  const rid = line.indexOf(' request id:');
+  return (rid === -1 ? line : line.slice(0, rid)).trim() || undefined;
+}
 
 export function aliyunSdk(text: string): Hit[] {
   const hits: Hit[] = [];
@@ -103,7 +128,7 @@ export function aliyunSdk(text: string): Hit[] {
       if (!code || !CODE.test(code)) continue;
       const http = httpFrom(shape.http?.exec(block)?.[1] ?? (shape.name.startsWith('Python') ? groups[0] : undefined));
       const fields: Field[] = [];
-      const message = shape.message?.exec(block)?.[1]?.trim();
+      const message = (typeof shape.message === 'function' ? shape.message(block) : shape.message?.exec(block)?.[1])?.trim();
       if (message) fields.push({ name: 'Message', value: message.slice(0, 400) });
       const requestId = REQUEST_ID.exec(block)?.[1];
       if (requestId) fields.push({ name: 'RequestId', value: requestId });

@@ -1,4 +1,5 @@
-import { lineAround, matchBracket, percentDecode } from './text.ts';
+import { trimStartChars } from '../strings.ts';
+import { indexOnLine, lineAround, matchBracket, percentDecode } from './text.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -17,22 +18,66 @@ import type { Field, Hit } from './types.ts';
  * - iOS RPC errors by name: `kDTRpcNetworkError` and the rest (seed 001).
  */
 
-/** `key = value;` pairs of an NSDictionary description, keys quoted or bare. */
-function parseNsDictionary(body: string): Map<string, string> {
+/**
+ * `key = value;` pairs of an NSDictionary description, keys quoted or bare,
+ * values quoted (with backslash escapes) or bare up to the `;`. Read by hand
+ * in one pass: a pattern with optional spaces around the key, the `=` and a
+ * bare value let three parts match the same spaces, which took minutes on a
+ * value of thousands of spaces. A part that does not read as a pair is
+ * skipped up to its `;`.
+ */
+export function parseNsDictionary(body: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_.-]+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*?))\s*;/gy;
-  let m: RegExpExecArray | null;
-  let last = 0;
-  while ((m = re.exec(body)) !== null) {
-    out.set((m[1] ?? m[2] ?? '').toLowerCase(), m[3] ?? m[4] ?? '');
-    last = re.lastIndex;
-  }
-  // Tolerate text the sticky regex could not read by skipping to the next `;`.
-  if (last < body.trim().length) {
-    for (const part of body.slice(last).split(';')) {
-      const kv = /^\s*"?([A-Za-z0-9_.-]+)"?\s*=\s*"?([^"]*)"?\s*$/.exec(part);
-      if (kv && !out.has(kv[1]!.toLowerCase())) out.set(kv[1]!.toLowerCase(), kv[2]!);
+  const n = body.length;
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  const isKeyChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.-]/.test(c);
+  /** A quoted string starting at `i` (on the quote): its text and the offset after it, or undefined if unclosed. */
+  const quoted = (i: number): { text: string; end: number } | undefined => {
+    let j = i + 1;
+    while (j < n && body[j] !== '"') j += body[j] === '\\' ? 2 : 1;
+    return j < n ? { text: body.slice(i + 1, j), end: j + 1 } : undefined;
+  };
+  let i = 0;
+  while (i < n) {
+    while (i < n && (isSpace(body[i]) || body[i] === ';')) i++;
+    if (i >= n) break;
+    let key: string | undefined;
+    if (body[i] === '"') {
+      const q = quoted(i);
+      if (!q) break;
+      key = q.text;
+      i = q.end;
+    } else {
+      const s = i;
+      while (i < n && isKeyChar(body[i])) i++;
+      if (i > s) key = body.slice(s, i);
     }
+    while (i < n && isSpace(body[i])) i++;
+    if (key === undefined || body[i] !== '=') {
+      // Not a pair: skip this part.
+      const semi = body.indexOf(';', i + 1);
+      if (semi === -1) break;
+      i = semi + 1;
+      continue;
+    }
+    i++;
+    while (i < n && isSpace(body[i])) i++;
+    let value: string;
+    if (body[i] === '"') {
+      const q = quoted(i);
+      if (!q) break;
+      value = q.text;
+      i = q.end;
+      while (i < n && body[i] !== ';') i++;
+    } else {
+      const s = i;
+      const semi = body.indexOf(';', i);
+      i = semi === -1 ? n : semi;
+      value = body.slice(s, i).trimEnd();
+    }
+    const lower = key.toLowerCase();
+    if (!out.has(lower) || out.get(lower) === '') out.set(lower, value);
+    i++;
   }
   return out;
 }
@@ -85,9 +130,19 @@ export function mpaasResponseBlocks(text: string): Hit[] {
 
 export function mpaasRpcExceptions(text: string): Hit[] {
   const hits: Hit[] = [];
-  const re = /RpcException\b[^\n[]{0,160}\[\s*(?:code\s*[:=]\s*)?(\d{1,4})\s*\]?([^\n]{0,300})/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  const re = /RpcException\b/gi;
+  const codeAt = /[ \t]{0,4}(?:code[ \t]{0,4}[:=][ \t]{0,4})?(\d{1,4})/iy;
+  let found: RegExpExecArray | null;
+  while ((found = re.exec(text)) !== null) {
+    // `[code]` within 160 characters on the same line, read by hand (a `[^\n[]{0,160}` pattern rescans).
+    let open = found.index + found[0].length;
+    const stop = Math.min(text.length, open + 160);
+    while (open < stop && text[open] !== '[' && text[open] !== '\n') open++;
+    if (text[open] !== '[') continue;
+    codeAt.lastIndex = open + 1;
+    const c = codeAt.exec(text);
+    if (!c) continue;
+    const m = { index: found.index, 1: c[1]!, 0: text.slice(found.index, codeAt.lastIndex) };
     const n = Number(m[1]);
     const { start: lineStart, end: lineEnd, line } = lineAround(text, m.index);
     // The rest of the line is this exception's (its message); go on after it.
@@ -97,7 +152,8 @@ export function mpaasRpcExceptions(text: string): Hit[] {
     if (op) fields.push({ name: 'operationType', value: op });
     const tag = /\b(DynamicRelease|mynet_RpcInvoker|RpcInvoker)\b/.exec(line)?.[1];
     if (tag) fields.push({ name: 'tag', value: tag });
-    const msg = m[2]!.replace(/^[\s\]:,-]+/, '').trim();
+    // The message: the rest of the line after the code and its closing bracket.
+    const msg = trimStartChars(line.slice(m.index + m[0].length - lineStart, m.index + m[0].length - lineStart + 300), ' \t]:,-').trim();
     if (msg && msg !== op) fields.push({ name: 'message', value: msg.slice(0, 300) });
     hits.push({
       platform: n >= 1000 ? 'mpaas' : 'mpaas-android',
@@ -132,11 +188,17 @@ export function mpaasContainer(text: string): Hit[] {
     hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container log (offline package)', fields, start: s, end: e });
   }
   readUntil = -1;
-  for (const m of text.matchAll(/SecException\b[^\n]{0,120}?ErrorCode\s*[=:]\s*(\d{3,5})/g)) {
+  const secCode = /ErrorCode[ \t]{0,4}[=:][ \t]{0,4}(\d{3,5})/y;
+  for (const m of text.matchAll(/SecException\b/g)) {
     if (m.index < readUntil) continue;
+    const at = indexOnLine(text, 'ErrorCode', m.index + m[0].length, 120);
+    if (at === -1) continue;
+    secCode.lastIndex = at;
+    const code = secCode.exec(text)?.[1];
+    if (!code) continue;
     const { s, e } = lineOf(m.index);
     readUntil = e;
-    hits.push({ platform: 'mpaas', code: m[1]!, format: 'Security Guard (无线保镖) exception in the client log', fields: [], start: s, end: e });
+    hits.push({ platform: 'mpaas', code, format: 'Security Guard (无线保镖) exception in the client log', fields: [], start: s, end: e });
   }
   readUntil = -1;
   for (const m of text.matchAll(/\b[kK]DTRpc[A-Z][A-Za-z]+\b/g)) {

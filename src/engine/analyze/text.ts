@@ -173,9 +173,13 @@ export function tryJson(text: string): unknown {
 
 /** The text of the first `<tag>…</tag>` in `xml` (CDATA unwrapped, entities decoded), if any. */
 export function xmlText(xml: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
-  if (!m) return undefined;
-  const raw = m[1]!.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1');
+  const open = xml.indexOf(`<${tag}>`);
+  if (open === -1) return undefined;
+  const from = open + tag.length + 2;
+  const close = xml.indexOf(`</${tag}>`, from);
+  if (close === -1) return undefined;
+  let raw = xml.slice(from, close);
+  if (raw.startsWith('<![CDATA[') && raw.endsWith(']]>')) raw = raw.slice(9, -3);
   return decodeEntities(raw.trim());
 }
 
@@ -222,7 +226,50 @@ export function jsonObjectAt(text: string, at: number): JsonObjectAt | undefined
   if (end === -1 || end < at) return undefined;
   const body = text.slice(start, end);
   const parsed = tryJson(body) as Record<string, unknown> | undefined;
-  const get = (k: string): string | undefined =>
-    parsed && typeof parsed === 'object' ? scalar(parsed[k]) : new RegExp(`"${k}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(body)?.slice(1).find((g) => g !== undefined);
+  const get = (k: string): string | undefined => (parsed && typeof parsed === 'object' ? scalar(parsed[k]) : looseJsonField(body, k));
   return { start, end, body, get };
+}
+
+/**
+ * The value of the first `"key": "…"` or `"key": 123` in text that is not
+ * valid JSON (a body cut short, a log line around it): read by hand, so the
+ * key needs no escaping into a pattern and the scan is linear.
+ */
+export function looseJsonField(body: string, key: string): string | undefined {
+  const needle = `"${key}"`;
+  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, at + 1)) {
+    let i = skipSpace(body, at + needle.length);
+    if (body[i] !== ':') continue;
+    i = skipSpace(body, i + 1);
+    if (body[i] === '"') {
+      let j = i + 1;
+      while (j < body.length && body[j] !== '"') j += body[j] === '\\' ? 2 : 1;
+      if (j >= body.length) return undefined;
+      const raw = body.slice(i + 1, j);
+      return raw.includes('\\') ? ((tryJson(`"${raw}"`) as string | undefined) ?? raw) : raw;
+    }
+    let j = i + (body[i] === '-' ? 1 : 0);
+    while (j < body.length && body.charCodeAt(j) >= 48 && body.charCodeAt(j) <= 57) j++;
+    if (j > i + (body[i] === '-' ? 1 : 0)) return body.slice(i, j);
+  }
+  return undefined;
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  return i;
+}
+
+/**
+ * Where `needle` next occurs from `from`, within `reach` characters and before
+ * the end of the line; -1 if it does not. The hand-written form of
+ * `[^\n]{0,reach}?needle`, which a regex engine rescans from every start.
+ */
+export function indexOnLine(text: string, needle: string, from: number, reach: number): number {
+  // Search a window, not the rest of the text: a needle that never comes would make every call read to the end.
+  const window = text.slice(from, from + reach + needle.length);
+  const at = window.indexOf(needle);
+  if (at === -1) return -1;
+  const nl = window.indexOf('\n');
+  return nl !== -1 && nl < at ? -1 : from + at;
 }

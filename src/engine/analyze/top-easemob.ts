@@ -1,4 +1,4 @@
-import { elements, enclosingBrace, lineAround, jsonObjectAt, matchBracket, scalar, tryJson, xmlText } from './text.ts';
+import { elements, enclosingBrace, lineAround, jsonObjectAt, looseJsonField, matchBracket, scalar, tryJson, xmlText } from './text.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -21,8 +21,7 @@ export function topEnvelopes(text: string): Hit[] {
     const end = outer !== -1 && outerEnd >= innerEnd ? outerEnd : innerEnd;
     const body = text.slice(inner, innerEnd);
     const parsed = tryJson(body) as Record<string, unknown> | undefined;
-    const get = (k: string): string | undefined =>
-      parsed && typeof parsed === 'object' ? scalar(parsed[k]) : new RegExp(`"${k}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(body)?.slice(1).find((g) => g !== undefined);
+    const get = (k: string): string | undefined => (parsed && typeof parsed === 'object' ? scalar(parsed[k]) : looseJsonField(body, k));
     const code = get('code');
     if (!code) continue;
     const fields: Field[] = [];
@@ -80,7 +79,7 @@ function argsOf(args: unknown): string | undefined {
 }
 
 const EASEMOB_MARKERS = ['"timestamp"', '"duration"', '"exception"'];
-const HTTP_STATUS = /(?:HTTP\/\d(?:\.\d)?\s+|status(?:[ _]?code)?["']?\s*[:=]\s*["']?|\b)([1-5]\d\d)(?:\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Request Timeout|Request Entity Too Large|Payload Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)\b|(?=["',\s]|$))/i;
+const HTTP_STATUS = /(?:HTTP\/\d(?:\.\d)?[ \t]{1,4}|status(?:[ _]?code)?["']?[ \t]{0,4}[:=][ \t]{0,4}["']?|\b)([1-5]\d\d)(?![0-9A-Za-z_])/i;
 
 /**
  * Easemob REST (seed 004, EXTRA-SOURCES): a JSON body `{"error",
