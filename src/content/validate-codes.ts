@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { findCode } from '../engine/codes.ts';
+import { bestMatch, findCode } from '../engine/codes.ts';
 import type { Lang } from '../engine/model.ts';
 import { compileCodeIndex } from './compile-codes.ts';
 import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-schema.ts';
@@ -94,20 +94,6 @@ export function parseCodeFile(file: string, source: string): ParsedCodeFile {
   return { file, table, locate, errors };
 }
 
-/** True when `code` is the entry's code, one of its aliases, or fits its `{Placeholder}` pattern. */
-export function codeMatches(entry: { code: string; aliases?: string[] | undefined }, code: string): boolean {
-  const lower = code.toLowerCase();
-  if (entry.code.toLowerCase() === lower || entry.aliases?.some((a) => a.toLowerCase() === lower)) return true;
-  if (!entry.code.includes('{')) return false;
-  return patternRegExp(entry.code).test(code);
-}
-
-/** `Invalid{ParameterName}.NotFound` → /^Invalid[A-Za-z0-9]+\.NotFound$/ */
-export function patternRegExp(code: string): RegExp {
-  const parts = code.split(/\{[A-Za-z]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[A-Za-z0-9]+')}$`);
-}
-
 /**
  * The links between trees and code tables, both ways: a code a step lists
  * must be in its platform's table, and a code's `step` must exist and list it.
@@ -126,7 +112,7 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
         if (!table) {
           const hint = didYouMean(platform, platforms);
           errors.push({ ...where, message: `"${platform}" has no code table in content/codes/${hint ? ` (did you mean "${hint}"?)` : ''}` });
-        } else if (!table.codes.some((e) => codeMatches(e, code))) {
+        } else if (!bestMatch(table.codes, code)) {
           const hint = didYouMean(code, table.codes.map((e) => e.code));
           errors.push({ ...where, message: `"${code}" is not in content/codes/${platform}.yaml${hint ? ` (did you mean "${hint}"?)` : ''}` });
         }
