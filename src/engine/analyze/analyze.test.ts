@@ -192,3 +192,14 @@ describe('whole logs', () => {
     expect(f.evidence[0]!.text.length).toBeLessThanOrEqual(301);
   });
 });
+
+describe('a log with thousands of distinct codes', () => {
+  it('lists the first MAX_FINDINGS and counts the rest', async () => {
+    const { MAX_FINDINGS } = await import('./analyze.ts');
+    const lines = Array.from({ length: MAX_FINDINGS + 300 }, (_, i) => `{"Code":"Err${i}.X","RequestId":"REQ-${i}-0000-0000"}`);
+    lines.push(lines[MAX_FINDINGS + 1]!); // one of the omitted codes twice
+    const r = analyze(lines.join('\n'));
+    expect(r.findings).toHaveLength(MAX_FINDINGS);
+    expect(r.omitted).toEqual({ findings: 300, hits: 301 });
+  });
+});

@@ -11,6 +11,12 @@ const MAX_EVIDENCE_LINES = 8;
 const MAX_EVIDENCE_CHARS = 300;
 const MAX_IDS = 10;
 const MAX_UNCLAIMED = 20;
+/**
+ * Distinct findings returned. A log can hold tens of thousands of distinct codes
+ * (a generated or corrupted one); past this, the rest are counted, not listed,
+ * so handing the result to the page and drawing it stays quick.
+ */
+export const MAX_FINDINGS = 500;
 /** Fields whose values are ids worth collecting over every occurrence. */
 const ID_FIELDS = new Set(['mgw-traceid', 'RequestId', 'request_id']);
 
@@ -91,8 +97,16 @@ function read(text: string): AnalyzeResult {
     return { line, text: clip(lines.lineText(line)), reason: u.reason };
   });
   // Errors first, in the order they first appear; successes after them.
-  const findings = [...byKey.values()].sort((a, b) => Number(a.success) - Number(b.success) || a.firstLine - b.firstLine);
-  return { findings, unclaimed, lines: lines.count, chars: text.length };
+  const sorted = [...byKey.values()].sort((a, b) => Number(a.success) - Number(b.success) || a.firstLine - b.firstLine);
+  const findings = sorted.slice(0, MAX_FINDINGS);
+  const rest = sorted.slice(MAX_FINDINGS);
+  return {
+    findings,
+    unclaimed,
+    lines: lines.count,
+    chars: text.length,
+    ...(rest.length > 0 ? { omitted: { findings: rest.length, hits: rest.reduce((n, f) => n + f.count, 0) } } : {}),
+  };
 }
 
 function evidence(lines: LineIndex, first: number, last: number): EvidenceLine[] {

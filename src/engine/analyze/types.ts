@@ -66,4 +66,6 @@ export interface AnalyzeResult {
   /** Lines and characters read. */
   lines: number;
   chars: number;
+  /** Distinct findings past the first MAX_FINDINGS, counted but not listed, and how often they occur. */
+  omitted?: { findings: number; hits: number };
 }

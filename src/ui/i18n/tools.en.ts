@@ -3,6 +3,9 @@
  * reference, analyzer): a chunk of their own, loaded by those pages only, so
  * a step page does not carry them.
  */
+/** Encoding names as people know them. */
+const ENCODING_NAMES: Record<string, string> = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', gb18030: 'GBK / GB18030' };
+
 export const toolsEn = {
   searchLabel: 'Search symptoms, codes and steps',
   searchPlaceholder: 'e.g. 7014, 系统繁忙, SignatureNonceUsed, invalid session',
@@ -60,7 +63,17 @@ export const toolsEn = {
   analyzeEmpty: 'Paste some text or open a file first.',
   analyzeRead: (lines: number, ms: number) => `Read ${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`,
   analyzeNothing: 'Nothing here matches an mPaaS, Alibaba Cloud, Taobao Open Platform or Easemob error. The analyzer reads response headers, logcat RPC exceptions, API error bodies and SDK exceptions; plain text without one of those is not guessed at.',
-  analyzeFindings: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
+  analyzeFindings: (n: number) => (n === 1 ? '1 finding' : `${n.toLocaleString('en')} findings`),
+  analyzeStopped: (s: number) =>
+    `The analysis was stopped after ${s} seconds: this text took too long to read. Paste the lines around the error rather than the whole log, or open the log as a file.`,
+  analyzeLargePaste: (mb: string) => `Pasted text (${mb} MB), read like an opened file and not shown in the box`,
+  analyzeEncoding: (encoding: string) => `read as ${ENCODING_NAMES[encoding] ?? encoding}`,
+  analyzeEncodingUnknown: 'The file’s character encoding could not be told (it is neither UTF-8, UTF-16 nor GBK/GB18030), so it was read as UTF-8: characters outside English may show as �. Codes and ids are still read.',
+  analyzeBinary: 'This file does not look like text (it holds many control bytes), so little or nothing in it can be read. Open the log itself rather than an archive or a binary file.',
+  analyzeGroup: (codes: number, hits: number) => `${codes.toLocaleString('en')} code${codes === 1 ? '' : 's'} listed, seen ${hits.toLocaleString('en')} time${hits === 1 ? '' : 's'}`,
+  analyzeShowMore: (n: number, left: number) => `Show ${n} more (${left.toLocaleString('en')} not shown yet)`,
+  analyzeOmitted: (codes: number, hits: number) =>
+    `${codes.toLocaleString('en')} more distinct codes (${hits.toLocaleString('en')} occurrences) are in this text but not listed: a log this varied is usually generated or damaged. Search the log for a code you expect instead.`,
   analyzeUnclaimed: 'Looks like an error, but no platform fits',
   findingSeen: (count: number, first: number, last: number) => {
     const n = (v: number) => v.toLocaleString('en');

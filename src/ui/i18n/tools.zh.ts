@@ -1,6 +1,9 @@
 import type { ToolMessages } from './tools.en.ts';
 
 /** 首页搜索、错误码参考和日志分析器的中文文字（单独的 chunk，见 tools.en.ts）。 */
+/** 常用的编码名称。 */
+const ENCODING_NAMES: Record<string, string> = { 'utf-16le': 'UTF-16（小端）', 'utf-16be': 'UTF-16（大端）', gb18030: 'GBK / GB18030' };
+
 export const toolsZh: ToolMessages = {
   searchLabel: '搜索现象、错误码和步骤',
   searchPlaceholder: '例如 7014、系统繁忙、SignatureNonceUsed、invalid session',
@@ -56,7 +59,16 @@ export const toolsZh: ToolMessages = {
   analyzeEmpty: '请先粘贴文本或打开文件。',
   analyzeRead: (lines: number, ms: number) => `已读取 ${lines.toLocaleString('zh-CN')} 行，用时 ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms。`,
   analyzeNothing: '这里没有与 mPaaS、阿里云、淘宝开放平台或环信错误相符的内容。分析器读取响应头、logcat 中的 RPC 异常、API 错误响应体和 SDK 异常；不含这些内容的普通文本不做猜测。',
-  analyzeFindings: (n: number) => `${n} 项发现`,
+  analyzeFindings: (n: number) => `${n.toLocaleString('zh-CN')} 项发现`,
+  analyzeStopped: (s: number) => `分析已在 ${s} 秒后停止：这段文字读取时间过长。请只粘贴错误附近的几行，而不是整份日志，或以文件方式打开日志。`,
+  analyzeLargePaste: (mb: string) => `粘贴的文字（${mb} MB），已像打开的文件一样读取，未放入文本框`,
+  analyzeEncoding: (encoding: string) => `按 ${ENCODING_NAMES[encoding] ?? encoding} 读取`,
+  analyzeEncodingUnknown: '无法判断该文件的字符编码（不是 UTF-8、UTF-16，也不是 GBK/GB18030），已按 UTF-8 读取：非英文字符可能显示为 �。错误码和 ID 仍可读取。',
+  analyzeBinary: '该文件看起来不是文本（含有大量控制字节），其中的内容几乎无法读取。请打开日志文件本身，而不是压缩包或二进制文件。',
+  analyzeGroup: (codes: number, hits: number) => `列出 ${codes.toLocaleString('zh-CN')} 个错误码，共出现 ${hits.toLocaleString('zh-CN')} 次`,
+  analyzeShowMore: (n: number, left: number) => `再显示 ${n} 项（还有 ${left.toLocaleString('zh-CN')} 项未显示）`,
+  analyzeOmitted: (codes: number, hits: number) =>
+    `这段文字中还有 ${codes.toLocaleString('zh-CN')} 个不同的错误码（共 ${hits.toLocaleString('zh-CN')} 次）未列出：如此多样的日志通常是生成的或已损坏。请直接在日志中搜索您要找的错误码。`,
   analyzeUnclaimed: '看起来像错误，但不属于任何已知平台',
   findingSeen: (count: number, first: number, last: number) => {
     const n = (v: number) => v.toLocaleString('zh-CN');

@@ -6,7 +6,7 @@ import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import type { SummaryFinding } from '../../engine/summary.ts';
 import { useSaved } from '../../store/saved.ts';
-import { analyzeInWorker, MAX_FILE_BYTES } from '../analyze/protocol.ts';
+import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis, type WorkerReply } from '../analyze/protocol.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
@@ -18,11 +18,16 @@ export async function analyzeLoader() {
   return index;
 }
 
+type Decoded = Extract<WorkerReply, { ok: true }>['decoded'];
+
 type State =
   | { status: 'idle' }
   | { status: 'working' }
   | { status: 'error'; message: string }
-  | { status: 'done'; result: AnalyzeResult; ms: number; source: string };
+  | { status: 'done'; result: AnalyzeResult; ms: number; source: string; decoded?: Decoded };
+
+/** Pastes longer than this (about 1 MB) are analyzed without being put in the text box. */
+const LARGE_PASTE_CHARS = 1_000_000;
 
 /** `/analyze`: paste a log or open a file; findings link to their step and code page. Nothing leaves the browser. */
 export function AnalyzePage() {
@@ -44,9 +49,22 @@ export function AnalyzePage() {
     setState({ status: 'working' });
     const reply = await analyzeInWorker(input);
     if (mine !== run.current) return; // a newer paste or file won
+    if (!reply.ok && 'stopped' in reply) {
+      // Replaced, cleared or left: whoever stopped it has already moved the page on.
+      if (reply.stopped === 'timeout') setState({ status: 'error', message: m.analyzeStopped(Math.round(reply.afterMs / 1000)) });
+      return;
+    }
     // A transition renders a long list of findings in slices, so the page never freezes for long.
-    startTransition(() => setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source } : { status: 'error', message: reply.error }));
+    startTransition(() =>
+      setState(
+        reply.ok
+          ? { status: 'done', result: reply.result, ms: reply.ms, source, ...(reply.decoded ? { decoded: reply.decoded } : {}) }
+          : { status: 'error', message: reply.error },
+      ),
+    );
   };
+  // Leaving the page stops an analysis still running: its worker would otherwise hold the memory of a 50 MB log.
+  useEffect(() => () => stopAnalysis('left'), []);
 
   const analyzeText = () => {
     const text = textRef.current?.value ?? '';
@@ -125,7 +143,19 @@ export function AnalyzePage() {
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
-          onPaste={() => setTimeout(analyzeText, 0)}
+          onPaste={(e) => {
+            // A very large paste is read like an opened file: megabytes in a text box freeze the page
+            // while it lays them out, and nobody reads them there.
+            const pasted = e.clipboardData?.getData('text/plain');
+            if (pasted && pasted.length > LARGE_PASTE_CHARS) {
+              e.preventDefault();
+              e.currentTarget.value = '';
+              performance.mark('analyze:start');
+              void start({ text: pasted }, m.analyzeLargePaste((pasted.length / 1024 / 1024).toFixed(1)));
+              return;
+            }
+            setTimeout(analyzeText, 0);
+          }}
         />
         <div className="analyze__actions">
           <button type="submit" className="button">
@@ -154,6 +184,7 @@ export function AnalyzePage() {
             onClick={() => {
               if (textRef.current) textRef.current.value = '';
               run.current++;
+              stopAnalysis('cleared');
               setState({ status: 'idle' });
               textRef.current?.focus();
             }}
@@ -171,31 +202,72 @@ export function AnalyzePage() {
           </p>
         )}
       </div>
-      {state.status === 'done' && <Results index={index} result={state.result} ms={state.ms} source={state.source} headingRef={resultsRef} />}
+      {state.status === 'done' && <Results index={index} result={state.result} ms={state.ms} source={state.source} decoded={state.decoded} headingRef={resultsRef} />}
     </div>
   );
 }
 
-function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; result: AnalyzeResult; ms: number; source: string; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+/** Findings drawn at first, and added by each "show more": a log with thousands of codes never draws them all at once. */
+const PAGE = 50;
+
+function Results({
+  index,
+  result,
+  ms,
+  source,
+  decoded,
+  headingRef,
+}: {
+  index: CodeIndex;
+  result: AnalyzeResult;
+  ms: number;
+  source: string;
+  decoded: Decoded | undefined;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}) {
   const m = useToolMessages();
   const setFindings = useSaved((s) => s.setFindings);
+  const [shown, setShown] = useState(PAGE);
+  const total = result.findings.length + (result.omitted?.findings ?? 0);
+  const byPlatform = platformCounts(result.findings);
   return (
     <section aria-labelledby="findings-title" className="findings">
       <h2 id="findings-title" ref={headingRef} tabIndex={-1}>
-        {m.analyzeFindings(result.findings.length)}
+        {m.analyzeFindings(total)}
       </h2>
       <p className="muted small">
         {source ? `${source} · ` : ''}
         {m.analyzeRead(result.lines, ms)}
+        {decoded && decoded.encoding !== 'utf-8' && ` · ${m.analyzeEncoding(decoded.encoding)}`}
       </p>
+      {decoded?.how === 'guessed' && <p className="notice notice--warn">{m.analyzeEncodingUnknown}</p>}
+      {decoded?.how === 'binary' && <p className="notice notice--warn">{m.analyzeBinary}</p>}
       {result.findings.length === 0 && <p className="notice">{m.analyzeNothing}</p>}
+      {result.findings.length > PAGE && (
+        <p className="muted small" data-testid="findings-by-platform">
+          {byPlatform.map(([platform, n, hits], i) => (
+            <span key={platform}>
+              {i > 0 && ' · '}
+              <PlatformLabel platform={platform} /> {m.analyzeGroup(n, hits)}
+            </span>
+          ))}
+        </p>
+      )}
+      {result.omitted && <p className="notice">{m.analyzeOmitted(result.omitted.findings, result.omitted.hits)}</p>}
       <ol className="finding-list">
-        {result.findings.map((f) => (
+        {result.findings.slice(0, shown).map((f) => (
           <li key={f.key}>
             <FindingCard index={index} finding={f} onStart={(tree) => setFindings(tree, summaryFindings(index, result.findings, f))} />
           </li>
         ))}
       </ol>
+      {result.findings.length > shown && (
+        <p>
+          <button type="button" className="button button--quiet" onClick={() => startTransition(() => setShown((n) => n + PAGE))}>
+            {m.analyzeShowMore(Math.min(PAGE, result.findings.length - shown), result.findings.length - shown)}
+          </button>
+        </p>
+      )}
       {result.unclaimed.length > 0 && (
         <section aria-labelledby="unclaimed-title" className="panel">
           <h3 id="unclaimed-title">{m.analyzeUnclaimed}</h3>
@@ -215,6 +287,16 @@ function Results({ index, result, ms, source, headingRef }: { index: CodeIndex; 
       )}
     </section>
   );
+}
+
+/** Distinct codes and occurrences per platform, most codes first. */
+function platformCounts(findings: Finding[]): [Finding['platform'], number, number][] {
+  const counts = new Map<Finding['platform'], [number, number]>();
+  for (const f of findings) {
+    const c = counts.get(f.platform) ?? [0, 0];
+    counts.set(f.platform, [c[0] + 1, c[1] + f.count]);
+  }
+  return [...counts].map(([p, [n, hits]]): [Finding['platform'], number, number] => [p, n, hits]).sort((a, b) => b[1] - a[1]);
 }
 
 /**
