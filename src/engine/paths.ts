@@ -36,3 +36,15 @@ export const paths = {
 } as const;
 
 const enc = encodeURIComponent;
+
+/**
+ * A path taken from the current address, made safe to put back into a link:
+ * one leading `/`, and `\` read as `/` as browsers do. `//evil.example/` in
+ * the address bar is a path of this app, but written into an href it is a
+ * link to another site; this keeps every link the app builds same-origin.
+ */
+export function sameOriginPath(pathname: string): string {
+  let i = 0;
+  while (i < pathname.length && (pathname[i] === '/' || pathname[i] === '\\')) i++;
+  return `/${pathname.slice(i).replaceAll('\\', '/')}`;
+}

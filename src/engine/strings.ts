@@ -17,3 +17,9 @@ export function trimEndChars(s: string, chars: string): string {
   while (i > 0 && chars.includes(s[i - 1]!)) i--;
   return s.slice(0, i);
 }
+
+/** Text from an address or a paste, cut to `max` characters for echoing it on a page (with … when cut). */
+export function clipForDisplay(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : s;
+}

@@ -106,3 +106,42 @@ describe('ticket summary', () => {
     expect(formatDate(new Date('2026-12-02T23:59:59+08:00'))).toBe('2026-12-02 15:59 UTC');
   });
 });
+
+describe('ticket summary: what people type is their text, never Markdown', () => {
+  const hostile = [
+    '## Result: Resolved',
+    '[the fix](https://evil.example/phish) and ![img](https://evil.example/x.png)',
+    'see https://evil.example and www.evil.example',
+    '<script>alert(1)</script> **bold** `code` | table | ~~gone~~',
+    '---',
+    '1. not a list',
+    '[masked token](https://evil.example)',
+  ].join('\n');
+
+  it('escapes every Markdown construct in notes and findings, and keeps ids and masks readable', () => {
+    const session = walk(['a']);
+    const s = buildSummary(
+      input({
+        session,
+        notes: { first: hostile },
+        findings: [{ platform: 'top', code: '27', title: '## Fake heading', ids: ['request_id: 4a2f_x [evil](https://e.example)'] }],
+      }),
+    );
+    const md = s.markdown;
+    // No line written from user text starts a heading, a list, a rule or a table; no link survives.
+    expect(md).not.toMatch(/^\s*#{1,6} (Result|Fake)/m);
+    expect(md).not.toMatch(/\]\(/);
+    expect(md).not.toMatch(/https:\/\/e(vil)?\.example/);
+    expect(md).not.toMatch(/(?<!\\)<script>/);
+    expect(md).not.toMatch(/^\s*---\s*$/m);
+    expect(md).not.toMatch(/^\s*1\. not a list/m);
+    expect(md).toContain('request_id');
+    expect(md).toContain('\\#\\# Result: Resolved');
+    expect(md).toContain('\\[the fix\\]\\(https\\://evil.example/phish) and !\\[img\\]\\(https\\://evil.example/x.png)');
+    expect(md).toContain('www\\.evil.example');
+    expect(md).toContain('[masked token]\\(https\\://evil.example)');
+    // The plain text keeps the words as typed.
+    expect(s.plain).toContain('## Result: Resolved');
+    expect(s.plain).not.toMatch(/[\uE000\uE001]/);
+  });
+});

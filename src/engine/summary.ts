@@ -70,11 +70,13 @@ type Line = { h: string } | { text: string; indent?: number; bullet?: string } |
 export function buildSummary(input: SummaryInput): TicketSummary {
   const { tree, session, labels: l } = input;
   let masked: Redacted['masked'] = {};
-  const clean = (s: string) => {
+  /** What a person typed or pasted: masked, and marked so the Markdown writer escapes it (see userText). */
+  const cleanLines = (s: string) => {
     const r = redact(s);
     masked = addMasked(masked, r.masked);
-    return r.text;
+    return r.text.split(/\r?\n/).map(userText);
   };
+  const clean = (s: string) => cleanLines(s.replace(/\r?\n/g, ' ')).join('');
   const visits = session.visits;
   const last = tree.steps[visits[visits.length - 1]!.step]!;
   const lines: Line[] = [{ h: `${l.heading}: ${tree.title}` }, { blank: true }];
@@ -109,7 +111,7 @@ export function buildSummary(input: SummaryInput): TicketSummary {
     }
     const note = input.notes[step.id]?.trim();
     if (note) {
-      const [first = '', ...rest] = clean(note).split(/\r?\n/);
+      const [first = '', ...rest] = cleanLines(note);
       lines.push({ text: `${l.note}: ${first}`, bullet: '-', indent: 1 });
       for (const more of rest) lines.push({ text: more, indent: 1 });
     }
@@ -121,6 +123,80 @@ export function buildSummary(input: SummaryInput): TicketSummary {
   }
 
   return { markdown: write(lines, 'markdown'), plain: write(lines, 'plain'), masked };
+}
+
+/**
+ * Text a person typed or pasted goes into the summary between two private-use
+ * characters, so the Markdown writer can escape exactly that text: a note
+ * saying `## Result: Resolved` or `[docs](https://evil.example)` must read as
+ * the person's words, not add a heading or a link to the ticket. The plain
+ * text writer only drops the marks. The marks themselves are removed from the
+ * text first, so no one can forge them.
+ */
+const USER_OPEN = '\uE000';
+const USER_CLOSE = '\uE001';
+const userText = (s: string) => `${USER_OPEN}${s.replaceAll(USER_OPEN, '').replaceAll(USER_CLOSE, '')}${USER_CLOSE}`;
+const stripUserMarks = (s: string) => s.replaceAll(USER_OPEN, '').replaceAll(USER_CLOSE, '');
+
+/** Characters that start Markdown inline syntax wherever they stand: escaped always. */
+const MD_ALWAYS = new Set(['\\', '`', '*', '[', ']', '<', '>', '|', '~', '#', '&']);
+const isWordChar = (c: string | undefined) => c !== undefined && /^[\p{L}\p{N}]$/u.test(c);
+
+/**
+ * A line with its marked user text escaped for Markdown (CommonMark's
+ * backslash escapes), the rest as it is. Only what could become syntax is
+ * escaped, so ids and prose stay readable in a ticket that shows raw
+ * Markdown: `request_id` keeps its underscore (an underscore inside a word
+ * is never emphasis); a list marker, a heading underline or an autolink
+ * (`https://`, `www.`) is escaped where it would take effect.
+ */
+function escapeUserText(line: string): string {
+  let out = '';
+  let inUser = false;
+  /** Whether the current piece of user text begins a line (or a list item), where block syntax takes effect. */
+  let startsLine = false;
+  /** The user text read so far in the current piece. */
+  let piece = '';
+  /** Characters of a mask still to copy as they are. */
+  let skip = 0;
+  const chars = [...line];
+  chars.forEach((ch, i) => {
+    if (ch === USER_OPEN || ch === USER_CLOSE) {
+      inUser = ch === USER_OPEN;
+      startsLine = inUser && (out.trim() === '' || /(?:[-*+]|\d\.) $/.test(out));
+      piece = '';
+      return;
+    }
+    if (!inUser) {
+      out += ch;
+      return;
+    }
+    // A mask this summary wrote (`[masked email]`) is kept as it is: it is plain text unless a link follows, and
+    // what follows is escaped below.
+    const mask = ch === '[' ? /^\[masked [A-Za-z]{1,20}\]/.exec(chars.slice(i, i + 32).join('')) : null;
+    if (mask) skip = mask[0].length;
+    if (skip > 0) {
+      skip--;
+      out += ch;
+      piece += ch;
+      return;
+    }
+    const before = piece === '' ? undefined : chars[i - 1];
+    const after = chars[i + 1];
+    let escape = MD_ALWAYS.has(ch);
+    if (ch === '_') escape = !(isWordChar(before) && isWordChar(after));
+    // A list item, a setext heading underline or a numbered item at the start of a line.
+    if (startsLine && piece.trim() === '' && (ch === '-' || ch === '+' || ch === '=')) escape = true;
+    if (startsLine && (ch === '.' || ch === ')') && /^\s*\d+$/.test(piece)) escape = true;
+    // Autolinks: the colon of `scheme://`, the dot of `www.`.
+    if (ch === ':' && after === '/' && chars[i + 2] === '/') escape = true;
+    // After a closing bracket, `(` or `:` would make a link (inline or a reference definition).
+    if ((ch === '(' || ch === ':') && out.endsWith(']')) escape = true;
+    if (ch === '.' && /(?:^|[^\p{L}\p{N}])www$/iu.test(piece.slice(-4))) escape = true;
+    out += escape ? `\\${ch}` : ch;
+    piece += ch;
+  });
+  return out;
 }
 
 /** `2026-12-02 10:30 UTC`: unambiguous for a reader in any time zone. */
@@ -137,7 +213,7 @@ function write(lines: Line[], as: 'markdown' | 'plain'): string {
     else {
       const pad = '   '.repeat(line.indent ?? 0);
       const bullet = line.bullet ? `${line.bullet} ` : line.indent ? '  ' : '';
-      out.push(`${pad}${bullet}${as === 'markdown' ? line.text : line.text.replace(/`([^`\n]+)`/g, '$1')}`);
+      out.push(`${pad}${bullet}${as === 'markdown' ? escapeUserText(line.text) : stripUserMarks(line.text.replace(/`([^`\n]+)`/g, '$1'))}`);
     }
   }
   // Collapse runs of blank lines left by empty sections.

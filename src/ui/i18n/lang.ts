@@ -1,4 +1,5 @@
 import { LANG_STORAGE_KEY, type Lang } from '../../engine/model.ts';
+import { sameOriginPath } from '../../engine/paths.ts';
 
 const isLang = (v: unknown): v is Lang => v === 'en' || v === 'zh';
 
@@ -35,9 +36,12 @@ export function detectLang(): Lang {
 /** The value for `<html lang>`. */
 export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
 
-/** The same page in the other language: the URL with `?lang=` set (a full load, so content and UI switch together). */
+/**
+ * The same page in the other language: the URL with `?lang=` set (a full load, so content and UI switch together).
+ * The path is made same-origin: `//evil.example/` in the address must not become a link to evil.example.
+ */
 export function hrefInLang(lang: Lang, location: { pathname: string; search: string; hash: string }): string {
   const params = new URLSearchParams(location.search);
   params.set('lang', lang);
-  return `${location.pathname}?${params.toString()}${location.hash}`;
+  return `${sameOriginPath(location.pathname)}?${params.toString()}${location.hash}`;
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-r
 import { findCode, nearestCodes } from '../../engine/codes.ts';
 import { CODE_PLATFORMS, type CodeEntry, type CodePlatform } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
+import { clipForDisplay } from '../../engine/strings.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
@@ -114,7 +115,7 @@ function CodeNotFound({ platform, code, nearest }: { platform: string; code: str
   return (
     <div className="page narrow not-found">
       <h1>{m.notFoundTitle}</h1>
-      <p>{known ? m.codeNotFound(m.codePlatform[platform as CodePlatform], code.slice(0, 80)) : m.platformNotFound(platform.slice(0, 40))}</p>
+      <p>{known ? m.codeNotFound(m.codePlatform[platform as CodePlatform], clipForDisplay(code, 80)) : m.platformNotFound(clipForDisplay(platform, 40))}</p>
       {nearest.length > 0 && (
         <nav aria-labelledby="nearest-title">
           <h2 id="nearest-title">{m.codeNearest}</h2>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
+import { clipForDisplay } from '../../engine/strings.ts';
 import { useLang, useToolMessages } from '../i18n/use-messages.ts';
 import { treeSummaries } from '../tree-summaries.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -42,7 +43,7 @@ export function TreeNotFound({ treeId }: { treeId: string }) {
   return (
     <div className="page narrow not-found">
       <h1>{m.notFoundTitle}</h1>
-      <p>{m.treeNotFound(treeId)}</p>
+      <p>{m.treeNotFound(clipForDisplay(treeId, 80))}</p>
       <TreeList />
     </div>
   );
@@ -61,7 +62,7 @@ export function StepNotFound({ tree, stepId }: { tree: Tree; stepId: string }) {
   return (
     <div className="page narrow not-found">
       <h1>{m.notFoundTitle}</h1>
-      <p>{m.stepNotFound(stepId.slice(0, 80))}</p>
+      <p>{m.stepNotFound(clipForDisplay(stepId, 80))}</p>
       <p>
         <Link className="button" to={paths.tree.href(tree.id)}>
           {m.startOfTree(tree.title)}
