@@ -22,3 +22,22 @@ test('a not-found page clips a very long address instead of echoing all of it', 
   expect(text).not.toContain('y'.repeat(200));
   expect(text).toContain('…');
 });
+
+test('a secret or personal data typed into a search box is searched but never put into the address', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('searchbox').first();
+  await box.fill('7014');
+  await expect(page).toHaveURL(/\?q=7014$/);
+  for (const secret of ['LTAI5tQ9xKpZrW3mN8bV2cD7', 'password=hunter2', '13812345678', 'token：6100e23657fb0b2d0c78568e55a30311']) {
+    await box.fill(secret);
+    await expect(box).toHaveValue(secret);
+    await expect(page).toHaveURL((url) => !url.search.includes('q='));
+    expect(page.url()).not.toContain(encodeURIComponent(secret).slice(0, 8));
+    // The language link is built from the address, so it carries nothing either.
+    await expect(page.locator('a[hreflang]')).not.toHaveAttribute('href', /q=/);
+  }
+  await page.goto('/codes');
+  const codes = page.getByRole('searchbox').first();
+  await codes.fill('app_secret=4cf3a1bc2c5174753a8bf28ddf095010');
+  await expect(page).toHaveURL((url) => !url.search.includes('q='));
+});

@@ -150,3 +150,67 @@ describe('redact: robustness', () => {
     );
   });
 });
+
+/**
+ * The forms an adversarial pass found unmasked (and the ordinary text it found
+ * masked), one test each: the corpus test (redact.corpus.test.ts) measures
+ * the same on public text.
+ */
+describe('redact: forms people write secrets in', () => {
+  const masks = (text: string, secret: string) => {
+    const out = redact(text).text.replace(/\[masked [A-Za-z]+\]/g, '□');
+    expect(out, text).not.toContain(secret);
+  };
+  it.each([
+    ['TOP app secret in code', 'TaobaoClient client = new DefaultTaobaoClient(url, "12345678", "4cf3a1bc2c5174753a8bf28ddf095010");', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['properties', 'taobao.app-secret=4cf3a1bc2c5174753a8bf28ddf095010', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['Android string resource', '<string name="app_secret">4cf3a1bc2c5174753a8bf28ddf095010</string>', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['command-line flag', 'top-cli --app-secret 4cf3a1bc2c5174753a8bf28ddf095010 --app-key 12345678', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['aligned assignment', 'appKey            = 12345678\nappSecret         = 4cf3a1bc2c5174753a8bf28ddf095010', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['value on the next line', 'private static final String APP_SECRET =\n        "4cf3a1bc2c5174753a8bf28ddf095010";', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    ['session key as the last argument of execute', 'TradeFullinfoGetResponse rsp = client.execute(req, "6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3");', '6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3'],
+    ['top_session', 'https://example.com/callback?top_appkey=12345678&top_session=6100e23657fb0b2d0c78568e55a30311&top_sign=abc', '6100e23657fb0b2d0c78568e55a30311'],
+    ['acs Authorization', 'Authorization: acs LTAI5tQ9xKpZrW3mN8bV2cD7:frNqbtrMk2B3cwAa3smMlNa2aS8=', 'frNqbtrMk2B3cwAa3smMlNa2aS8='],
+    ['X-Ca-Signature', 'X-Ca-Signature: xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=', 'xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM='],
+    ['bare JWT', 'the token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired', 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    ['JWT cookie', 'Cookie: jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123def456; theme=dark', 'eyJhbGciOiJIUzI1NiJ9'],
+    ['escaped JSON', '"{\\"access_token\\":\\"YWMtWY779DgJEeS2h9OR7fw4QgAAAUlm\\",\\"expires_in\\":5184000}"', 'YWMtWY779DgJEeS2h9OR7fw4QgAAAUlm'],
+    ['dotted name', 'spring.datasource.password=Sup3r-S3cret!', 'Sup3r-S3cret!'],
+    ['flag with a space', 'mysql -u root --password S3cretPass db', 'S3cretPass'],
+    ['percent-encoded', 'redirect=%2Flogin%3Fuser%3Dadmin%26password%3DS3cretPass%26x%3D1', 'S3cretPass'],
+    ['URL userinfo', 'jdbc:mysql://dbuser:S3cretPass@10.0.0.5:3306/app', 'S3cretPass'],
+    ['PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4f2Qh1Z\nabcdEFGH1234\n-----END RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAx4f2Qh1Z'],
+    ['app_private_key', 'app_private_key = MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC'],
+    ['X-API-Key', 'X-API-Key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
+    ['api_key', 'GET /v1/items?api_key=9f8e7d6c5b4a39281706f5e4d3c2b1a0&limit=10', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
+    ['cookies', 'Cookie: JSESSIONID=1A2B3C4D5E6F; cookie2=1f2e3d4c5b6a; _tb_token_=e3b0c442', '1f2e3d4c5b6a'],
+    ['DingTalk robot secret', 'secret = "SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a"', 'SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a'],
+    ['STS id', 'AccessKeyId: STS.NU2niQ9feMMqtWyubqcbRwDSj', 'STS.NU2niQ9feMMqtWyubqcbRwDSj'],
+    ['full-width colon', '密钥：Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d', 'Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
+    ['client_secret with a full-width colon', 'client_secret：YXA6JOMWlLap_YbI_ucz77j', 'YXA6JOMWlLap_YbI_ucz77j'],
+    ['token with a full-width colon', 'token：6100e23657fb0b2d0c78568e55a30311', '6100e23657fb0b2d0c78568e55a30311'],
+    ['password in Chinese', '密码：Abc@12345，请勿外传', 'Abc@12345'],
+    ['SK=', 'AK=LTAI5tQ9xKpZrW3mN8bV2cD7 SK=Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d', 'Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
+    ['mainland landline with dashes', '联系人电话 021-5555-1234', '021-5555-1234'],
+    ['mainland landline with spaces', 'tel 0571 8502 2088', '0571 8502 2088'],
+    ['international landline', 'call +44 20 7946 0958 or +1 (415) 555-0132', '20 7946 0958'],
+    ['ID card number', '身份证：11010519491231002X', '11010519491231002X'],
+    ['IMEI', 'IMEI: 860955027785041', '860955027785041'],
+  ])('%s', (_, text, secret) => masks(text, secret));
+
+  it.each([
+    'icon@2x.png',
+    'git clone git@github.com:org/repo.git',
+    'uploaded 15000000000 bytes in 3 parts',
+    'com.aliyun.tea.AliyunOpenapiClientV2Exception: code: 400',
+    'token: expired yesterday',
+    'Password: reset by the user',
+    'Authorization: missing from the request',
+    'mgw-traceid = 0a1d7667159712140890222728553; "result-status" = 7014;',
+    'RequestId: 4C467B38-3910-447D-87BC-AC049166F216 Code: InvalidAccessKeyId.NotFound',
+    '{"error_response":{"code":25,"msg":"Invalid signature","sub_code":"isv.invalid-signature","request_id":"3x1l0i2t5bhs"}}',
+    '错误码：isv.BUSINESS_LIMIT_CONTROL，请求ID：4C467B38-3910-447D-87BC-AC049166F216',
+  ])('leaves %j unchanged', (text) => {
+    expect(redact(text)).toEqual({ text, masked: {} });
+  });
+});

@@ -6,7 +6,7 @@ import { paths } from '../engine/paths.ts';
 import { searchAll, type SearchIndex } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
 import { useLang, useToolMessages } from './i18n/use-messages.ts';
-import { looksLikeLog, useUrlFields } from './use-url-fields.ts';
+import { keepOutOfUrl, looksLikeLog, useUrlFields } from './use-url-fields.ts';
 
 const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
 
@@ -48,7 +48,7 @@ export function HomeSearch() {
         type="search"
         value={query}
         onFocus={load}
-        onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: looksLikeLog(e.target.value.trim()) })}
+        onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: keepOutOfUrl(e.target.value.trim()) })}
         aria-describedby={hintId}
         autoComplete="off"
         spellCheck={false}

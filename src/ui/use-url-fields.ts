@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useNavigationType, useSearchParams } from 'react-router';
+import { hasSecrets } from '../engine/redact.ts';
 
 /**
  * A pasted envelope or log line rather than words to search for: a search box
@@ -7,6 +8,14 @@ import { useLocation, useNavigationType, useSearchParams } from 'react-router';
  * a log may hold secrets), and the home search offers it to the analyzer.
  */
 export const looksLikeLog = (q: string): boolean => q.length > 80 || /[{<]|result-status|Exception|error_response|"error"/.test(q);
+
+/**
+ * Text a search box searches but never writes into the address: a log or an
+ * error body (above), or anything the ticket summary would mask — an
+ * AccessKey, a `password=…`, a phone number. The address goes into the
+ * history, the host's logs on a reload and every link built from it.
+ */
+export const keepOutOfUrl = (q: string): boolean => looksLikeLog(q) || hasSecrets(q);
 
 /**
  * Form fields mirrored in the query string (`/codes?q=…&platform=…`, `/?q=…`),

@@ -104,8 +104,13 @@ export const toolsEn = {
     token: (n: number) => (n === 1 ? '1 access token' : `${n} access tokens`),
     sessionKey: (n: number) => (n === 1 ? '1 session key' : `${n} session keys`),
     password: (n: number) => (n === 1 ? '1 password' : `${n} passwords`),
+    privateKey: (n: number) => (n === 1 ? '1 private key' : `${n} private keys`),
+    apiKey: (n: number) => (n === 1 ? '1 API key' : `${n} API keys`),
+    cookie: (n: number) => (n === 1 ? '1 cookie' : `${n} cookies`),
     phone: (n: number) => (n === 1 ? '1 phone number' : `${n} phone numbers`),
     email: (n: number) => (n === 1 ? '1 e-mail address' : `${n} e-mail addresses`),
+    idNumber: (n: number) => (n === 1 ? '1 ID card number' : `${n} ID card numbers`),
+    deviceId: (n: number) => (n === 1 ? '1 device id (IMEI)' : `${n} device ids (IMEI)`),
   },
   summary: {
     heading: 'Ticket summary',

@@ -7,7 +7,7 @@ import { PlatformLabel, RetryBadge } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { looksLikeLog, useUrlFields } from '../use-url-fields.ts';
+import { keepOutOfUrl, useUrlFields } from '../use-url-fields.ts';
 
 export async function codesLoader() {
   const [index] = await Promise.all([loadCodeIndex(currentLang()), loadToolMessages()]);
@@ -37,7 +37,7 @@ export function CodesPage() {
       <search className="filters">
         <div className="field field--grow">
           <label htmlFor={searchId}>{m.codesSearch}</label>
-          <input id={searchId} type="search" value={q} onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: looksLikeLog(e.target.value.trim()) })} autoComplete="off" spellCheck={false} />
+          <input id={searchId} type="search" value={q} onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: keepOutOfUrl(e.target.value.trim()) })} autoComplete="off" spellCheck={false} />
         </div>
         <div className="field">
           <label htmlFor={platformId}>{m.codesPlatform}</label>
