@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { contentPlugin } from './src/content/vite-plugin.ts';
@@ -11,10 +12,15 @@ import { contentPlugin } from './src/content/vite-plugin.ts';
  * moves onto the first step's path.
  */
 const SHARED =
-  /node_modules[\\/](react|react-dom|react-router|scheduler|zustand|use-sync-external-store|cookie|set-cookie-parser)[\\/]|src[\\/](store[\\/]saved|engine[\\/](paths|session|trail|redirects|graph)|ui[\\/]use-document-title)\.tsx?$/;
+  /node_modules[\\/](react|react-dom|react-router|scheduler|zustand|use-sync-external-store|cookie|set-cookie-parser)[\\/]|src[\\/](store[\\/]cases|engine[\\/](paths|session|trail|redirects|graph|cases|facts|strings)|ui[\\/]use-document-title)\.tsx?$/;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react(), contentPlugin()],
+  resolve: {
+    // react-router's package exports name only its development build (remix-run/react-router#12532, #14102):
+    // a production build takes the production one, without the development warnings (~5 KB gzip less).
+    alias: mode === 'production' ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }] : [],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -38,4 +44,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));

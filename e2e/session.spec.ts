@@ -42,7 +42,7 @@ test('a session link opens the same path, answers and checklist marks in a fresh
   await answers(page).getByRole('link', { name: checklist.answers.find((a) => a.id === 'differs')!.label }).click();
   await expect(title(page)).toHaveText(mpaas.steps['fix-bundle-id']!.title);
 
-  await page.getByRole('button', { name: 'Copy link to this session' }).click();
+  await page.getByRole('button', { name: 'Copy link to this step and your answers' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(page.url());
@@ -64,8 +64,8 @@ test('a session link opens the same path, answers and checklist marks in a fresh
   await expect(other.getByRole('group', { name: checklist.items[1]!.label }).getByRole('radio', { name: 'Not OK' })).toBeChecked();
   await fresh.close();
 
-  // "Copy link to this step" is the bare step URL.
-  await page.getByRole('button', { name: 'Copy link to this step' }).click();
+  // The secondary link is the bare step URL, and says so.
+  await page.getByRole('button', { name: 'Link to this step only, without answers' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('/t/mpaas-system-busy/fix-bundle-id', page.url()).href);
 });
 
@@ -134,7 +134,7 @@ test('the ticket summary lists every step, the finding and the link, with every 
   expect(axe.violations).toEqual([]);
 });
 
-test('notes are kept across reloads, never in the URL, and cleared by Start over', async ({ page }) => {
+test('notes are kept across reloads and Start over in their case, never in the URL; a new case starts empty', async ({ page }) => {
   await page.goto('/t/easemob-rest-error');
   await expect(title(page)).toBeVisible();
   const note = page.getByRole('textbox', { name: 'Your notes on this step' });
@@ -143,6 +143,8 @@ test('notes are kept across reloads, never in the URL, and cleared by Start over
   await expect(note).toHaveValue('Customer uses the 3.x REST SDK');
   expect(page.url()).not.toContain('REST');
   await page.getByRole('link', { name: 'Start over' }).click();
+  await expect(note).toHaveValue('Customer uses the 3.x REST SDK');
+  await page.getByRole('button', { name: 'New case' }).click();
   await expect(note).toHaveValue('');
 });
 
@@ -162,16 +164,18 @@ test('an old link to a renamed step opens the new step with a short notice', asy
   await expect(page.getByRole('main')).toContainText('The step “fix-apsara-img” has moved. This is where it lives now.');
 });
 
-test('a step prints without navigation chrome, with the note as text and link addresses shown', async ({ page }) => {
+test('a step prints without navigation chrome, with the note as text (masked) and link addresses shown', async ({ page }) => {
   await walkToChecklist(page);
-  await page.getByRole('textbox', { name: 'Your notes on this step' }).fill('Checked on the customer’s build 2.4.1');
+  await page.getByRole('textbox', { name: 'Your notes on this step' }).fill('Checked on the customer’s build 2.4.1, password=hunter2-Secret');
   await page.getByRole('button', { name: 'Ticket summary' }).click();
   await expect(page.getByRole('region', { name: 'Ticket summary' }).getByLabel('Summary text')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.getByRole('group', { name: 'Step actions' })).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Your notes on this step' })).toBeHidden();
-  await expect(page.locator('.note__print')).toHaveText('Checked on the customer’s build 2.4.1');
+  await expect(page.locator('.note__print')).toHaveText('Checked on the customer’s build 2.4.1, password=[masked password]');
+  // What prints (the rendered text, hidden elements left out) carries no secret.
+  expect(await page.locator('body').innerText()).not.toContain('hunter2-Secret');
   await expect(page.getByRole('button', { name: 'Copy as Markdown' })).toBeHidden();
   await expect(title(page)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('print.png'), fullPage: true });

@@ -168,14 +168,15 @@ test('a tampered or stale trail is dropped with a notice, never a blank page', a
   }
 });
 
-test('a corrupt saved session is reset with a notice', async ({ page }) => {
+test('corrupt saved data is set aside with a notice, and the guide still opens', async ({ page }) => {
   await page.goto('/');
   // The app boots after the load event (a dynamic import): let it read storage before corrupting it.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('troubleshooter', '{not json'));
   await page.goto(`/t/${MPAAS}`);
   await expectStep(page, mpaas.steps[mpaas.start]!);
-  await expect(page.getByRole('status').filter({ hasText: 'saved progress could not be read' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Some saved data could not be read. It was set aside, not deleted.' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('troubleshooter:kept-aside'))).toBe('{not json');
   await page.evaluate(() => localStorage.setItem('troubleshooter', JSON.stringify({ state: { ticks: 5, recent: [1] }, version: 1 })));
   await page.reload();
   await expectStep(page, mpaas.steps[mpaas.start]!);

@@ -24,7 +24,7 @@ function compileStep(id: string, node: RawNode, lang: Lang): Step {
     sources: node.sources,
     codes: node.codes ?? [],
   };
-  if (node.kind === 'outcome') return { ...base, kind: 'outcome', result: node.result };
+  if (node.kind === 'outcome') return { ...base, kind: 'outcome', result: node.result, ...(node.asks ? { asks: node.asks } : {}) };
   const answers: Answer[] = node.answers.map((a) => ({
     id: a.id as Answer['id'],
     label: pick(a.label, lang),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACT_KEYS } from '../engine/facts.ts';
 import { LANGS, PLATFORMS, type Lang } from '../engine/model.ts';
 
 /** Languages every tree must provide (code tables: CODE_TABLE_LANGS). A new language is added here once every file has it. */
@@ -49,6 +50,8 @@ export function treeFileSchema(langs: readonly Lang[]) {
     ...base,
     body: t,
     result: z.enum(['fix', 'resolved', 'escalate']),
+    /** For an escalation: the facts the vendor asks for, checked against the case's in the ticket summary. */
+    asks: z.array(z.enum(FACT_KEYS, { error: `must be a fact: ${FACT_KEYS.join(', ')}` })).min(1).optional(),
   });
   const node = z.discriminatedUnion('kind', [question, check, checklist, outcome], {
     error: 'must have a kind of question, check, checklist or outcome',

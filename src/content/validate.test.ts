@@ -23,6 +23,7 @@ describe('parseTreeFile', () => {
   it('has a bad fixture for every rule', () => {
     expect(bad.map((f) => f.replace('.yaml', '')).sort()).toEqual(
       [
+        'asks-not-escalation',
         'cycle-no-exit',
         'dead-end',
         'duplicate-answer',

@@ -215,7 +215,10 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
         errors.push(here(['sources', i], `"${s}" is not one of this tree's sources${hint ? ` (did you mean "${hint}"?)` : ''}`));
       }
     });
-    if (node.kind === 'outcome') continue;
+    if (node.kind === 'outcome') {
+      if (node.asks && node.result !== 'escalate') errors.push(here(['asks'], `lists what a vendor asks for, but only an escalation (result: escalate) is sent to one; remove "asks" or make the result escalate`));
+      continue;
+    }
     if (node.answers.length === 0) {
       errors.push(here(['answers'], 'has no answers, so a person would be stuck here: add answers or make the step an outcome'));
     }

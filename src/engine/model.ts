@@ -4,6 +4,8 @@
  * language, so every text here is already a plain string in one language.
  */
 
+import type { FactKey } from './facts.ts';
+
 declare const brand: unique symbol;
 /** A string that is known to be a given kind of id. */
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -96,6 +98,8 @@ export interface ChecklistStep extends StepBase {
 export interface OutcomeStep extends StepBase {
   kind: 'outcome';
   result: OutcomeResult;
+  /** For an escalation: the facts the vendor asks for (src/engine/facts.ts). */
+  asks?: FactKey[];
 }
 
 export type Step = QuestionStep | CheckStep | ChecklistStep | OutcomeStep;

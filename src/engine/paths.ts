@@ -22,6 +22,8 @@ export const paths = {
   },
   code: { pattern: '/codes/:platform/:code', href: (platform: string, code: string) => `/codes/${enc(platform)}/${enc(code)}` },
   analyze: { pattern: '/analyze', href: () => '/analyze' },
+  /** The cases (tickets) this browser keeps. */
+  cases: { pattern: '/cases', href: () => '/cases' },
   /** The whole tree as a graph; `step` and `trail` highlight a session's path on it. */
   map: {
     pattern: '/map/:treeId',
@@ -37,14 +39,3 @@ export const paths = {
 
 const enc = encodeURIComponent;
 
-/**
- * A path taken from the current address, made safe to put back into a link:
- * one leading `/`, and `\` read as `/` as browsers do. `//evil.example/` in
- * the address bar is a path of this app, but written into an href it is a
- * link to another site; this keeps every link the app builds same-origin.
- */
-export function sameOriginPath(pathname: string): string {
-  let i = 0;
-  while (i < pathname.length && (pathname[i] === '/' || pathname[i] === '\\')) i++;
-  return `/${pathname.slice(i).replaceAll('\\', '/')}`;
-}

@@ -88,6 +88,7 @@ const KEYS: Record<string, SecretKind> = {
   sessionid: 'sessionKey',
   topsession: 'sessionKey',
   jsessionid: 'cookie',
+  cookie1: 'cookie',
   cookie2: 'cookie',
   tbtoken: 'cookie',
   sid: 'cookie',
@@ -127,6 +128,7 @@ const SUFFIXES: [string, SecretKind][] = [
   ['accesskeyid', 'accessKeyId'],
   ['privatekey', 'privateKey'],
   ['secretkey', 'accessKeySecret'],
+  ['accesskey', 'accessKeyId'],
   ['sessionkey', 'sessionKey'],
   ['signature', 'signature'],
   ['authcode', 'token'],
@@ -192,7 +194,7 @@ const HARMLESS = /^(?:|null|none|nil|true|false|undefined|\(null\)|yes|no|on|off
 /** Placeholders written in docs and templates instead of a value: `${DB_PASS}`, `<token>`, `your-key`, `$TOKEN`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`. */
 const PLACEHOLDER = /^(?:\$\{|\$\(|\{\{|\{[A-Za-z_]{1,40}\}$|<[^<>\n]{1,60}>$|%[A-Za-z_]{1,40}%$|[Yy]our|YOUR|\$[A-Za-z_]{2,40}$|process\.env|os\.environ|System\.getenv|getenv|env\(|[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$)/;
 /** A value that shows only its beginning (`xoxe.xoxp-1-...`) or stands for one (`***`, `xxx`): a template, not a secret. */
-const ELIDED = /(?:\.\.\.|…)$|^\.\.\.|\*\*\*|xxx|XXX|\{\{|\}\}/;
+const ELIDED = /^.{0,15}(?:\.\.\.|…)$|^\.\.\.|\*\*\*|xxx|XXX|\{\{|\}\}/;
 /** Words that make a value a template (`example`, `secret_value`, `dummy-token`, `<key>_here`). */
 const PLACEHOLDER_WORD = /^(?:[A-Za-z]{0,20}[_ -])?(?:example|sample|placeholder|dummy|value|here)(?:[_ -][A-Za-z]{0,20}){0,3}$/i;
 
@@ -216,7 +218,7 @@ function isValue(value: string): boolean {
  * (trace and request ids are).
  */
 function looksRandom(value: string): boolean {
-  if (value.length < 24 || value.length > 200 || !/^[A-Za-z0-9+/=_-]+$/.test(value) || isIdentifier(value)) return false;
+  if (value.length < 24 || value.length > 4096 || !/^[A-Za-z0-9+/=_-]+$/.test(value) || isIdentifier(value)) return false;
   if (/^[0-9a-fA-F-]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, '').length;
   return /[A-Z]/.test(value) && /[a-z]/.test(value) && digits >= 3;
@@ -235,7 +237,7 @@ function isIdentifier(value: string): boolean {
 /** Names whose values are ids, hashes or versions however random they look. */
 const ID_NAME = /(?:id|ids|nonce|etag|hash|md5|sha1|sha256|checksum|digest|version|uuid|guid|url|uri|path|file|name|code|type|host|trace)$/i;
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   kind: SecretKind;
@@ -255,6 +257,11 @@ const MAX_NAME = 64;
 
 /** Masks every secret in `text`, and counts what it masked. */
 export function redact(text: string): Redacted {
+  return apply(text, secretSpans(text));
+}
+
+/** Where the secrets in `text` are (overlapping, unsorted): what `redact` masks. */
+export function secretSpans(text: string): Span[] {
   const spans: Span[] = [];
   const add = (start: number, end: number, kind: SecretKind) => {
     if (end > start) spans.push({ start, end, kind });
@@ -270,7 +277,7 @@ export function redact(text: string): Redacted {
   pemKeys(text, add);
   standalone(text, add);
   inContext(text, add);
-  return apply(text, spans);
+  return spans;
 }
 
 type Add = (start: number, end: number, kind: SecretKind) => void;
@@ -568,6 +575,13 @@ function pairs(text: string, addValue: Add): void {
     const span = kind && readValue(text, m.index + m[0].length, { percent: false, prose: false, wide: false });
     if (kind && span && span !== 'nested') addValue(span.start, span.end, kind);
   }
+  // MySQL's command line: `mysql -u root -p030817` (the password joined to -p).
+  for (const m of text.matchAll(/\bmysql(?:dump|admin)?\b/g)) {
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(m.index, lineEnd === -1 ? Math.min(text.length, m.index + 400) : Math.min(lineEnd, m.index + 400));
+    const p = / -p([^\s'"]{1,200})/.exec(line);
+    if (p) addValue(m.index + p.index + 3, m.index + p.index + 3 + p[1]!.length, 'password');
+  }
   // MySQL: `identified by '…'`, `password('…')`.
   for (const m of text.matchAll(/\b(?:identified by|password\()[ \t]{0,4}'([^'\n]{1,200})'/gi)) addValue(m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1, 'password');
   // A cookie as a server sets it: `name=value; Domain=…` / `;Path=/`.
@@ -696,6 +710,15 @@ const STANDALONE: { re: RegExp; kind: SecretKind; group?: number; check?: (value
     re: /(?<![A-Za-z0-9+/_.-])(?=[a-z0-9+/]{0,39}[A-Z])(?=[A-Z0-9+/]{0,39}[a-z])(?=[A-Za-z+/]{0,39}[0-9])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=_-])/g,
     kind: 'accessKeySecret',
     check: (v) => !isIdentifier(v),
+  },
+  /**
+   * A long base64 value in quotes, with `+` or `/` and both cases and a digit:
+   * a key or a signature wherever it is assigned (`key = process.env.X || "…"`).
+   */
+  {
+    re: /(?<=["'])[A-Za-z0-9+/]{40,4096}={0,2}(?=["'])/g,
+    kind: 'accessKeySecret',
+    check: (v) => /[+/]/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v),
   },
   /** The password of a URL's userinfo: `mysql://user:pass@host`, `redis://:pass@host`. */
   { re: /[A-Za-z][A-Za-z0-9+.-]{0,20}:\/\/[^\s/:@]{0,64}:([^\s/@]{1,128})@/g, kind: 'password', group: 1 },

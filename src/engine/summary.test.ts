@@ -25,6 +25,15 @@ const labels: SummaryLabels = {
   note: 'Note',
   fix: 'Fix',
   httpStatus: (s) => `HTTP ${s}`,
+  ticket: 'Ticket',
+  facts: 'Facts',
+  factNames: { platform: 'Platform', cloud: 'Cloud', code: 'Error code', subCode: 'Sub-code', http: 'HTTP status', traceId: 'Trace id', api: 'API', appId: 'App id', appVersion: 'App version', sdkVersion: 'SDK version', occurredAt: 'When' },
+  otherNotes: 'Notes on other steps',
+  escalation: 'Escalation',
+  asks: 'What support asks for',
+  missing: 'missing',
+  stillMissing: (names) => `Still missing: ${names}.`,
+  nothingMissing: 'Nothing missing.',
 };
 
 const input = (over: Partial<SummaryInput>): SummaryInput => ({
@@ -143,5 +152,23 @@ describe('ticket summary: what people type is their text, never Markdown', () =>
     // The plain text keeps the words as typed.
     expect(s.plain).toContain('## Result: Resolved');
     expect(s.plain).not.toMatch(/[\uE000\uE001]/);
+  });
+});
+
+describe('ticket summary of a case', () => {
+  it('starts with the ticket reference and the facts, lists notes on other steps, and for an escalation says what support asks for and what is missing', () => {
+    const escalate = { ...tree.steps['escalate']!, asks: ['code', 'traceId', 'occurredAt'] as const } as typeof tree.steps[string];
+    const t = { ...tree, steps: { ...tree.steps, escalate } };
+    const session = walk(['b'], ['match', { one: 'ok', two: 'ok', three: 'ok' }], ['stuck']);
+    expect(session.visits.at(-1)!.step).toBe('escalate');
+    const s = buildSummary(
+      input({ tree: t, session, ticket: 'ZD-48213', facts: { code: '7014', platform: 'ios' }, notes: { 'check-a': 'tried A first: no change' } }),
+    );
+    expect(s.markdown).toContain('- Ticket: ZD-48213\n- Guide: Demo tree');
+    expect(s.markdown).toContain('## Facts\n\n- Platform: ios\n- Error code: 7014');
+    expect(s.markdown).toContain('## Notes on other steps\n\n- Is A switched on?\n   - Note: tried A first: no change');
+    expect(s.markdown).toContain('## Escalation: Contact support');
+    expect(s.markdown).not.toContain('## Fix:');
+    expect(s.markdown).toContain('### What support asks for\n\n- [x] Error code: 7014\n- [ ] Trace id: missing\n- [ ] When: missing\n\nStill missing: Trace id, When.');
   });
 });

@@ -1,3 +1,4 @@
+import { FACT_KEYS, type FactKey } from './facts.ts';
 import { hasAnswers, type Block, type Inline, type Markdown, type OutcomeResult, type Tree } from './model.ts';
 import { addMasked, redact, type Redacted } from './redact.ts';
 import type { Session } from './session.ts';
@@ -40,13 +41,25 @@ export interface SummaryLabels {
   note: string;
   fix: string;
   httpStatus: (status: number) => string;
+  ticket: string;
+  facts: string;
+  factNames: Record<FactKey, string>;
+  otherNotes: string;
+  escalation: string;
+  asks: string;
+  missing: string;
+  stillMissing: (names: string) => string;
+  nothingMissing: string;
 }
 
 export interface SummaryInput {
   tree: Tree;
   session: Session;
-  /** Step id → the person's note. */
+  /** Step id → the person's note (any step of this guide, in this case). */
   notes: Record<string, string>;
+  /** The case's ticket reference and known facts. */
+  ticket?: string;
+  facts?: Partial<Record<FactKey, string>>;
   /** Checklist marks of the current step (earlier steps carry theirs in the session). */
   currentTicks?: Record<string, 'ok' | 'bad'>;
   findings: SummaryFinding[];
@@ -65,7 +78,7 @@ export interface TicketSummary {
 }
 
 /** A line of the summary, kept structured until the end so it can be written as Markdown or as plain text. */
-type Line = { h: string } | { text: string; indent?: number; bullet?: string } | { blank: true } | { pre: string };
+type Line = { h: string } | { h3: string } | { text: string; indent?: number; bullet?: string } | { blank: true } | { pre: string };
 
 export function buildSummary(input: SummaryInput): TicketSummary {
   const { tree, session, labels: l } = input;
@@ -77,13 +90,27 @@ export function buildSummary(input: SummaryInput): TicketSummary {
     return r.text.split(/\r?\n/).map(userText);
   };
   const clean = (s: string) => cleanLines(s.replace(/\r?\n/g, ' ')).join('');
+  const noteLines = (note: string | undefined, indent: number) => {
+    if (!note?.trim()) return;
+    const [first = '', ...rest] = cleanLines(note.trim());
+    lines.push({ text: `${l.note}: ${first}`, bullet: '-', indent });
+    for (const more of rest) lines.push({ text: more, indent });
+  };
   const visits = session.visits;
   const last = tree.steps[visits[visits.length - 1]!.step]!;
   const lines: Line[] = [{ h: `${l.heading}: ${tree.title}` }, { blank: true }];
+  if (input.ticket) lines.push({ text: `${l.ticket}: ${clean(input.ticket)}`, bullet: '-' });
   lines.push({ text: `${l.guide}: ${tree.title}`, bullet: '-' });
   if (last.kind === 'outcome') lines.push({ text: `${l.result}: ${last.title} (${l.resultKind[last.result]})`, bullet: '-' });
   lines.push({ text: `${l.date}: ${formatDate(input.date)}`, bullet: '-' });
   lines.push({ text: `${l.link}: ${input.link}`, bullet: '-' });
+
+  const facts = input.facts ?? {};
+  const known = FACT_KEYS.filter((k) => facts[k]);
+  if (known.length > 0) {
+    lines.push({ blank: true }, { h: l.facts }, { blank: true });
+    for (const k of known) lines.push({ text: `${l.factNames[k]}: ${clean(facts[k]!)}`, bullet: '-' });
+  }
 
   if (input.findings.length > 0) {
     lines.push({ blank: true }, { h: l.findings }, { blank: true });
@@ -95,9 +122,11 @@ export function buildSummary(input: SummaryInput): TicketSummary {
     }
   }
 
+  const onPath = new Set<string>();
   lines.push({ blank: true }, { h: l.steps }, { blank: true });
   visits.forEach((visit, i) => {
     const step = tree.steps[visit.step]!;
+    onPath.add(step.id);
     const isLast = i === visits.length - 1;
     const chosen = visit.answer && hasAnswers(step) ? step.answers.find((a) => a.id === visit.answer) : undefined;
     lines.push({ text: `${step.title}${chosen ? ` — ${l.answered(chosen.label)}` : isLast ? ` — ${l.current}` : ''}`, bullet: `${i + 1}.` });
@@ -109,17 +138,32 @@ export function buildSummary(input: SummaryInput): TicketSummary {
         lines.push({ text: `${mark === 'ok' ? l.ok : mark === 'bad' ? l.bad : l.unmarked}: ${item.label}`, bullet: '-', indent: 2 });
       }
     }
-    const note = input.notes[step.id]?.trim();
-    if (note) {
-      const [first = '', ...rest] = cleanLines(note);
-      lines.push({ text: `${l.note}: ${first}`, bullet: '-', indent: 1 });
-      for (const more of rest) lines.push({ text: more, indent: 1 });
-    }
+    noteLines(input.notes[step.id], 1);
   });
 
+  // Notes the case holds on steps of this guide that are not on this path (a branch tried earlier).
+  const other = Object.keys(input.notes).filter((id) => !onPath.has(id) && tree.steps[id] && input.notes[id]?.trim());
+  if (other.length > 0) {
+    lines.push({ blank: true }, { h: l.otherNotes }, { blank: true });
+    for (const id of other) {
+      lines.push({ text: tree.steps[id]!.title, bullet: '-' });
+      noteLines(input.notes[id], 1);
+    }
+  }
+
   if (last.kind === 'outcome' && last.body) {
-    lines.push({ blank: true }, { h: `${l.fix}: ${last.title}` }, { blank: true });
+    lines.push({ blank: true }, { h: `${last.result === 'escalate' ? l.escalation : l.fix}: ${last.title}` }, { blank: true });
     lines.push(...blockLines(last.body));
+    if (last.result === 'escalate' && last.asks?.length) {
+      lines.push({ h3: l.asks }, { blank: true });
+      const missing: string[] = [];
+      for (const k of last.asks) {
+        const v = facts[k];
+        if (!v) missing.push(l.factNames[k]);
+        lines.push({ text: `${l.factNames[k]}: ${v ? clean(v) : l.missing}`, bullet: v ? '- [x]' : '- [ ]' });
+      }
+      lines.push({ blank: true }, { text: missing.length ? l.stillMissing(missing.join(', ')) : l.nothingMissing });
+    }
   }
 
   return { markdown: write(lines, 'markdown'), plain: write(lines, 'plain'), masked };
@@ -209,6 +253,7 @@ function write(lines: Line[], as: 'markdown' | 'plain'): string {
   for (const line of lines) {
     if ('blank' in line) out.push('');
     else if ('h' in line) out.push(as === 'markdown' ? `## ${line.h}` : line.h);
+    else if ('h3' in line) out.push(as === 'markdown' ? `### ${line.h3}` : line.h3);
     else if ('pre' in line) out.push(as === 'markdown' ? `\`\`\`\n${line.pre}\n\`\`\`` : line.pre.replace(/^/gm, '    '));
     else {
       const pad = '   '.repeat(line.indent ?? 0);

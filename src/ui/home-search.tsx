@@ -7,6 +7,7 @@ import { searchAll, type SearchIndex } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
 import { useLang, useToolMessages } from './i18n/use-messages.ts';
 import { keepOutOfUrl, looksLikeLog, useUrlFields } from './use-url-fields.ts';
+import { startCaseState } from './cases/case-entry.ts';
 
 const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
 
@@ -74,7 +75,7 @@ export function HomeSearch() {
             {results.map((r) => (
               <li key={r.href} className="search-result">
                 <span className={`search-result__kind search-result__kind--${r.kind}`}>{m.searchKind[r.kind]}</span>
-                <Link to={r.href} className="search-result__link">
+                <Link to={r.href} state={r.kind === 'code' ? undefined : startCaseState()} className="search-result__link">
                   {r.code && <code className="search-result__code">{r.code}</code>}
                   <span>{r.title}</span>
                 </Link>

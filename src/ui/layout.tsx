@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { Link, NavLink, Outlet, useLocation, ScrollRestoration, useRouteError } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigationType, ScrollRestoration, useRouteError } from 'react-router';
 import { paths } from '../engine/paths.ts';
 import { hrefInLang } from './i18n/lang.ts';
 import { useLang, useMessages } from './i18n/use-messages.ts';
 import { StorageNotice } from './components/notices.tsx';
+import { startPersisting } from '../store/cases.ts';
+import { noteInAppNavigation } from './cases/case-entry.ts';
 import { useOfflineUi } from './offline.ts';
 
 function Header() {
@@ -27,6 +29,7 @@ function Header() {
           </NavLink>
           <NavLink to={paths.codes.href()}>{m.navCodes}</NavLink>
           <NavLink to={paths.analyze.href()}>{m.navAnalyze}</NavLink>
+          <NavLink to={paths.cases.href()}>{m.navCases}</NavLink>
           <LangSwitch />
         </nav>
       </div>
@@ -56,6 +59,14 @@ function useRevealed() {
 
 export function Layout() {
   useRevealed();
+  // The saved cases are read once the page is live (they are not needed to draw it).
+  useEffect(() => void startPersisting(), []);
+  // A link followed inside the app: the next step page stays in this tab's case (src/ui/cases/case-entry.ts).
+  const navigationType = useNavigationType();
+  const { key } = useLocation();
+  useEffect(() => {
+    if (navigationType === 'PUSH') noteInAppNavigation();
+  }, [navigationType, key]);
   // The update prompt and the "available offline" line, once a service worker is registered (src/ui/offline.ts).
   // The footer is a live region from the first render, so the line is announced when it appears or changes.
   const offline = useOfflineUi();

@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.
       { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: onPathChange, Component: p.CodesPage })) },
       { path: paths.code.pattern, lazy: () => import('./pages/code-page.tsx').then((p) => ({ loader: p.codeLoader, Component: p.CodePage })) },
+      { path: paths.cases.pattern, lazy: () => import('./cases/cases-page.tsx').then((p) => ({ Component: p.CasesPage, loader: () => loadToolMessages().then(() => null) })) },
       { path: paths.analyze.pattern, lazy: () => import('./pages/analyze-page.tsx').then((p) => ({ loader: p.analyzeLoader, Component: p.AnalyzePage })) },
       // The map (its layout code included) is its own chunk too.
       { path: paths.map.pattern, lazy: () => import('./pages/map-page.tsx').then((p) => ({ loader: p.mapLoader, Component: p.MapPage })) },

@@ -1,5 +1,4 @@
 import { LANG_STORAGE_KEY, type Lang } from '../../engine/model.ts';
-import { sameOriginPath } from '../../engine/paths.ts';
 
 const isLang = (v: unknown): v is Lang => v === 'en' || v === 'zh';
 
@@ -44,4 +43,18 @@ export function hrefInLang(lang: Lang, location: { pathname: string; search: str
   const params = new URLSearchParams(location.search);
   params.set('lang', lang);
   return `${sameOriginPath(location.pathname)}?${params.toString()}${location.hash}`;
+}
+
+/**
+ * A path taken from the current address, made safe to put back into a link:
+ * one leading `/`, and `\\` read as `/` as browsers do. `//evil.example/` in
+ * the address bar is a path of this app, but written into an href it is a
+ * link to another site; this keeps every link the app builds same-origin.
+ * (Here rather than in src/engine/paths.ts: this module is on the first
+ * paint's path and the paths module is not.)
+ */
+export function sameOriginPath(pathname: string): string {
+  let i = 0;
+  while (i < pathname.length && (pathname[i] === '/' || pathname[i] === '\\')) i++;
+  return `/${pathname.slice(i).replaceAll('\\', '/')}`;
 }

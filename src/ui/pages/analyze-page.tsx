@@ -5,7 +5,8 @@ import { findCode, findVariant } from '../../engine/codes.ts';
 import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import type { SummaryFinding } from '../../engine/summary.ts';
-import { useSaved } from '../../store/saved.ts';
+import type { FactValues } from '../../engine/facts.ts';
+import { startCaseState } from '../cases/case-entry.ts';
 import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis, type WorkerReply } from '../analyze/protocol.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
@@ -226,7 +227,6 @@ function Results({
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const m = useToolMessages();
-  const setFindings = useSaved((s) => s.setFindings);
   const [shown, setShown] = useState(PAGE);
   const total = result.findings.length + (result.omitted?.findings ?? 0);
   const byPlatform = platformCounts(result.findings);
@@ -257,7 +257,7 @@ function Results({
       <ol className="finding-list">
         {result.findings.slice(0, shown).map((f) => (
           <li key={f.key}>
-            <FindingCard index={index} finding={f} onStart={(tree) => setFindings(tree, summaryFindings(index, result.findings, f))} />
+            <FindingCard index={index} finding={f} startState={() => startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) })} />
           </li>
         ))}
       </ol>
@@ -317,7 +317,22 @@ function summaryFindings(index: CodeIndex, findings: Finding[], chosen: Finding)
   });
 }
 
-function FindingCard({ index, finding: f, onStart }: { index: CodeIndex; finding: Finding; onStart: (tree: string) => void }) {
+/** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
+function findingFacts(f: Finding): FactValues {
+  const facts: FactValues = {};
+  const put = (key: keyof FactValues, value: string | undefined) => {
+    if (value) facts[key] = { value, source: 'log' };
+  };
+  put('platform', f.platform === 'mpaas-ios' ? 'ios' : f.platform === 'mpaas-android' ? 'android' : undefined);
+  put('code', f.code);
+  put('subCode', f.subCode);
+  put('http', f.http ? String(f.http) : undefined);
+  put('traceId', f.fields.find((x) => /^(?:mgw-traceid|RequestId|request_id)$/.test(x.name))?.value ?? f.ids[0]);
+  put('api', f.fields.find((x) => x.name === 'operationType')?.value);
+  return facts;
+}
+
+function FindingCard({ index, finding: f, startState }: { index: CodeIndex; finding: Finding; startState: () => ReturnType<typeof startCaseState> }) {
   const m = useToolMessages();
   const entry = findCode(index, f.platform, f.code);
   const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
@@ -404,7 +419,7 @@ function FindingCard({ index, finding: f, onStart }: { index: CodeIndex; finding
       </details>
       <p className="finding__links">
         {step && (
-          <Link className="button button--small" to={stepHref(step)} onClick={() => onStart(step.split('/')[0]!)}>
+          <Link className="button button--small" to={stepHref(step)} state={startState()}>
             {m.findingStep} →
           </Link>
         )}

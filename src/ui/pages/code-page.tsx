@@ -6,6 +6,7 @@ import { paths } from '../../engine/paths.ts';
 import { clipForDisplay } from '../../engine/strings.ts';
 import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
+import { startCaseState } from '../cases/case-entry.ts';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -70,7 +71,16 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
         </dl>
         {entry.step && (
           <p>
-            <Link className="button" to={stepHref(entry.step)}>
+            <Link
+              className="button"
+              to={stepHref(entry.step)}
+              state={startCaseState({
+                facts: {
+                  code: { value: entry.code, source: 'code-page' },
+                  ...(entry.platform === 'mpaas-ios' || entry.platform === 'mpaas-android' ? { platform: { value: entry.platform === 'mpaas-ios' ? 'ios' : 'android', source: 'code-page' } } : {}),
+                },
+              })}
+            >
               {m.codeStart} →
             </Link>
           </p>

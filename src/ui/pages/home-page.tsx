@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { paths } from '../../engine/paths.ts';
-import { useSaved } from '../../store/saved.ts';
+import { lastPosition } from '../../engine/cases.ts';
+import { openCases, useCases } from '../../store/cases.ts';
+import { startCaseState } from '../cases/case-entry.ts';
 import { useLang, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { HomeSearch } from '../home-search.tsx';
@@ -10,9 +12,15 @@ export function HomePage() {
   const m = useToolMessages();
   const lang = useLang();
   const trees = treeSummaries(lang);
-  const recent = useSaved((s) => s.recent);
+  const cases = useCases((s) => s.cases);
+  const activate = useCases((s) => s.activate);
   useDocumentTitle(m.appName);
-  const resumable = trees.filter((t) => recent[t.id]);
+  // Open cases that got somewhere in a guide, most recent first.
+  const resumable = openCases({ cases }).flatMap((c) => {
+    const at = lastPosition(c);
+    const guide = at && trees.find((t) => t.id === at.tree);
+    return at && guide ? [{ c, at, guide }] : [];
+  });
   return (
     <div className="page">
       <section className="hero" aria-labelledby="home-title">
@@ -31,16 +39,21 @@ export function HomePage() {
         <section aria-labelledby="continue-title" className="continue">
           <h2 id="continue-title">{m.continueHeading}</h2>
           <ul className="plain-list">
-            {resumable.map((t) => {
-              const r = recent[t.id]!;
-              return (
-                <li key={t.id}>
-                  <Link to={paths.step.href(t.id, r.step, r.trail)}>{m.continueAt(r.title)}</Link>
-                  <span className="muted"> · {t.title}</span>
-                </li>
-              );
-            })}
+            {resumable.slice(0, 5).map(({ c, at, guide }) => (
+              <li key={c.id}>
+                <Link to={paths.step.href(at.tree, at.step, at.trail || undefined)} onClick={() => activate(c.id)}>
+                  {c.ticket ? `${c.ticket} · ` : ''}
+                  {m.continueAt(at.title)}
+                </Link>
+                <span className="muted"> · {guide.title}</span>
+              </li>
+            ))}
           </ul>
+          {resumable.length > 5 && (
+            <p>
+              <Link to={paths.cases.href()}>{m.caseAll}</Link>
+            </p>
+          )}
         </section>
       )}
 
@@ -51,7 +64,7 @@ export function HomePage() {
             <li key={t.id} className="card">
               <p className="card__platform">{m.platform[t.platform]}</p>
               <h3 className="card__title">
-                <Link to={paths.tree.href(t.id)} className="card__link">
+                <Link to={paths.tree.href(t.id)} state={startCaseState()} className="card__link">
                   {t.title}
                 </Link>
               </h3>

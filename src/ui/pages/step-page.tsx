@@ -5,7 +5,10 @@ import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { answer, backTo, fittingWhen, type Session, type Ticks } from '../../engine/session.ts';
 import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
-import { MAX_NOTE_LENGTH, useSaved } from '../../store/saved.ts';
+import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
+import { useCases } from '../../store/cases.ts';
+import { CaseBar } from '../cases/case-bar.tsx';
+import { useStepCase } from '../cases/case-entry.ts';
 import { Checklist } from '../components/checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
@@ -23,8 +26,10 @@ const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFoun
 export function TreeStartPage() {
   const { treeId = '' } = useParams();
   const tree = useLoaderData<typeof stepLoader>();
+  const { state } = useLocation();
   if (!tree) return <NotFound tree={treeId} />;
-  return <Navigate replace to={paths.step.href(tree.id, tree.start)} />;
+  // The state goes along: a guide started from the home page starts a case on its first step.
+  return <Navigate replace to={paths.step.href(tree.id, tree.start)} state={state} />;
 }
 
 /** An unknown tree, or an unknown step of a known one (a lazy chunk; nothing shows for the moment it loads). */
@@ -47,6 +52,28 @@ export function StepPage() {
   const tree = useLoaderData<typeof stepLoader>();
   if (!tree) return <NotFound tree={treeId} />;
   return <LoadedStep tree={tree} stepId={stepId} />;
+}
+
+/** The case's facts form is its own chunk (with the tool strings), loaded when the panel is opened. */
+const CaseFacts = lazy(() => Promise.all([import('../cases/case-facts.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.CaseFacts })));
+
+/** The facts of the ticket, in a panel beside the step: closed at first, saying how many are known. */
+function FactsPanel({ current }: { current: Case | undefined }) {
+  const m = useMessages();
+  const [open, setOpen] = useState(false);
+  const known = current ? Object.values(current.facts).filter((f) => f?.value).length : 0;
+  return (
+    <details className="panel facts-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {m.caseFacts} <span className="muted small">{m.caseFactsKnown(known)}</span>
+      </summary>
+      {open && current && (
+        <Suspense fallback={<p className="muted">{m.loading}</p>}>
+          <CaseFacts current={current} />
+        </Suspense>
+      )}
+    </details>
+  );
 }
 
 /** The ticket summary (redaction, the summary writer, its strings) is its own chunk, loaded when first opened. */
@@ -102,10 +129,12 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const current = visits[visits.length - 1]!;
   const step = tree.steps[current.step]!;
   const trail = encodeTrail(tree, session);
-  const ticks = useSaved((s) => s.ticks[tree.id]?.[step.id] ?? NO_TICKS);
-  const setTick = useSaved((s) => s.setTick);
-  const remember = useSaved((s) => s.remember);
-  const forgetTree = useSaved((s) => s.forgetTree);
+  const theCase = useStepCase();
+  const ticks = theCase?.ticks[stepKey(tree.id, step.id)]?.marks ?? NO_TICKS;
+  const setMark = useCases((s) => s.setMark);
+  const setPosition = useCases((s) => s.setPosition);
+  const ensureActive = useCases((s) => s.ensureActive);
+  const setTick = (stepId: string, item: string, mark: 'ok' | 'bad' | undefined) => setMark(theCase?.id ?? ensureActive(), tree.id, stepId, item, mark);
   const remaining = remainingSteps(tree, step.id);
   const dropped = trailDropped ?? nav.trailDropped;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -117,20 +146,23 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const summaryOpen = summaryChoice ?? (live && step.kind === 'outcome');
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
-  // Saved after the step has painted: writing storage is not on the way to the first paint.
+  // Where the case is in this guide, recorded after the step has painted (storage is not on the way to the first paint).
+  const caseId = theCase?.id;
   useEffect(() => {
-    const id = setTimeout(() => remember(tree.id, { step: step.id, trail, title: step.title }), 0);
+    if (!caseId) return;
+    const id = setTimeout(() => setPosition(caseId, { tree: tree.id, step: step.id, trail, title: step.title }), 0);
     return () => clearTimeout(id);
-  }, [remember, tree.id, step.id, trail, step.title]);
-  // A shared session link carries checklist marks: a browser that has none for those steps takes them
+  }, [setPosition, caseId, tree.id, step.id, trail, step.title]);
+  // A shared session link carries checklist marks: a case that has none for those steps takes them
   // from the link, so going back to a checklist shows what the sender marked.
   useEffect(() => {
-    const saved = useSaved.getState().ticks[tree.id] ?? {};
+    if (!caseId) return;
+    const c = useCases.getState().cases[caseId];
     for (const v of visits) {
-      if (!v.ticks || Object.keys(saved[v.step] ?? {}).length > 0) continue;
-      for (const [item, mark] of Object.entries(v.ticks)) setTick(tree.id, v.step, item, mark);
+      if (!v.ticks || Object.keys(c?.ticks[stepKey(tree.id, v.step)]?.marks ?? {}).length > 0) continue;
+      for (const [item, mark] of Object.entries(v.ticks)) setMark(caseId, tree.id, v.step, item, mark);
     }
-  }, [visits, tree.id, setTick]);
+  }, [visits, tree.id, caseId, setMark]);
   // Moving between steps moves focus to the new title, so keyboard and screen-reader users start there.
   // (Not on a fresh page load, which is a POP: the browser starts at the top as usual.)
   useEffect(() => {
@@ -146,6 +178,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
 
   return (
     <div className="page step-page">
+      {live && <CaseBar current={theCase} />}
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
 
@@ -181,9 +214,9 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
           <div className="prose">
             <Markdown md={step.body} />
           </div>
-          <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(tree.id, step.id, item, mark)} />
+          <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(step.id, item, mark)} />
           {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} />}
-          <StepNote tree={tree} step={step} />
+          <StepNote tree={tree} step={step} current={theCase} />
           <Sources tree={tree} step={step} />
         </article>
 
@@ -216,6 +249,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
               </ol>
             </nav>
           )}
+          {live && <FactsPanel current={theCase} />}
         </aside>
       </div>
 
@@ -225,11 +259,11 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
             ← {m.back}
           </Link>
         )}
-        <Link className="button button--quiet" to={paths.tree.href(tree.id)} onClick={() => forgetTree(tree.id)}>
+        <Link className="button button--quiet" to={paths.tree.href(tree.id)}>
           {m.startOver}
         </Link>
-        <CopyButton label={m.copyStepLink} text={stepUrl} />
-        {visits.length > 1 && <CopyButton label={m.copySessionLink} text={sessionUrl} />}
+        <CopyButton label={m.copySessionLink} text={sessionUrl} primary />
+        {visits.length > 1 && <CopyButton label={m.copyStepLink} text={stepUrl} />}
         <button type="button" className={step.kind === 'outcome' ? 'button' : 'button button--quiet'} aria-expanded={summaryOpen} aria-controls={summaryId} onClick={() => setSummaryOpen(!summaryOpen)}>
           {m.ticketSummary}
         </button>
@@ -245,7 +279,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
         <h2 id={`${summaryId}-title`}>{m.ticketSummary}</h2>
         {summaryOpen && (
           <Suspense fallback={<p className="muted">{m.loading}</p>}>
-            <TicketSummary tree={tree} session={session} ticks={ticks} link={sessionUrl()} />
+            <TicketSummary tree={tree} session={session} ticks={ticks} link={sessionUrl()} current={theCase} />
           </Suspense>
         )}
       </section>
@@ -253,11 +287,13 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   );
 }
 
-/** The person's note on a step: kept in this browser (never in a URL), added to the ticket summary. */
-function StepNote({ tree, step }: { tree: Tree; step: Step }) {
+/** The person's note on a step, in this case: kept in this browser (never in a link), added to the ticket summary. */
+function StepNote({ tree, step, current }: { tree: Tree; step: Step; current: Case | undefined }) {
   const m = useMessages();
-  const note = useSaved((s) => s.notes[tree.id]?.[step.id] ?? '');
-  const setNote = useSaved((s) => s.setNote);
+  const note = current?.notes[stepKey(tree.id, step.id)]?.text ?? '';
+  const setNote = useCases((s) => s.setNote);
+  const ensureActive = useCases((s) => s.ensureActive);
+  const printed = usePrintedNote(note);
   const id = useId();
   return (
     <div className={note ? 'note' : 'note note--empty'}>
@@ -267,13 +303,34 @@ function StepNote({ tree, step }: { tree: Tree; step: Step }) {
       <p id={`${id}-hint`} className="muted small">
         {m.notesHint}
       </p>
-      <textarea id={id} aria-describedby={`${id}-hint`} rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(tree.id, step.id, e.target.value)} />
-      {/* A textarea prints clipped: print shows the note as text instead (see @media print). */}
+      <textarea id={id} aria-describedby={`${id}-hint`} rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(current?.id ?? ensureActive(), tree.id, step.id, e.target.value)} />
+      {/* A textarea prints clipped: print shows the note as text instead, masked like a ticket summary (see @media print). */}
       <p className="note__print" aria-hidden="true">
-        {note}
+        {printed}
       </p>
     </div>
   );
+}
+
+/**
+ * The note as it prints: masked like the ticket summary. The masking rules
+ * are their own chunk, loaded once a step has a note (a step without one
+ * never loads them); until then the printed note is left empty rather than
+ * raw.
+ */
+function usePrintedNote(note: string): string {
+  const [masked, setMasked] = useState<{ from: string; text: string }>({ from: '', text: '' });
+  useEffect(() => {
+    if (!note) return;
+    let live = true;
+    void import('../../engine/redact.ts').then(({ redact }) => {
+      if (live) setMasked({ from: note, text: redact(note).text });
+    });
+    return () => {
+      live = false;
+    };
+  }, [note]);
+  return note && masked.from === note ? masked.text : '';
 }
 
 function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ticks: Ticks; onMark: (item: string, mark: 'ok' | 'bad') => void }) {

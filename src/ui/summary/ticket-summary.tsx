@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
+import { knownFacts, type Case } from '../../engine/cases.ts';
 import type { Tree } from '../../engine/model.ts';
 import { SECRET_KINDS } from '../../engine/redact.ts';
 import type { Session, Ticks } from '../../engine/session.ts';
 import { buildSummary } from '../../engine/summary.ts';
-import { useSaved } from '../../store/saved.ts';
 import { CopyButton } from '../components/copy-button.tsx';
 import { useToolMessages } from '../i18n/use-messages.ts';
 
-const NO_NOTES: Record<string, string> = {};
 const NO_FINDINGS: never[] = [];
 
 /**
@@ -16,16 +15,24 @@ const NO_FINDINGS: never[] = [];
  * as Markdown or as plain text. Its own chunk, loaded when opened: the
  * redaction rules and the summary writer are not on the first step's path.
  */
-export function TicketSummary({ tree, session, ticks, link }: { tree: Tree; session: Session; ticks: Ticks; link: string }) {
+export function TicketSummary({ tree, session, ticks, link, current }: { tree: Tree; session: Session; ticks: Ticks; link: string; current: Case | undefined }) {
   const m = useToolMessages();
-  const notes = useSaved((s) => s.notes[tree.id] ?? NO_NOTES);
-  const findings = useSaved((s) => s.findings[tree.id] ?? NO_FINDINGS);
+  // This guide's notes in this case, by step.
+  const notes = useMemo(() => {
+    const out: Record<string, string> = {};
+    const prefix = `${tree.id}/`;
+    for (const [key, note] of Object.entries(current?.notes ?? {})) if (key.startsWith(prefix) && note.text) out[key.slice(prefix.length)] = note.text;
+    return out;
+  }, [current?.notes, tree.id]);
+  const findings = current?.findings ?? NO_FINDINGS;
+  const facts = useMemo(() => knownFacts(current?.facts ?? {}), [current?.facts]);
+  const ticket = current?.ticket ?? '';
   const [as, setAs] = useState<'markdown' | 'plain'>('markdown');
   // The date is when the summary was opened; it does not tick while the person reads.
   const [date] = useState(() => new Date());
   const summary = useMemo(
-    () => buildSummary({ tree, session, notes, findings, currentTicks: ticks, link, date, labels: m.summary }),
-    [tree, session, notes, findings, ticks, link, date, m.summary],
+    () => buildSummary({ tree, session, notes, findings, currentTicks: ticks, link, date, labels: m.summary, ticket, facts }),
+    [tree, session, notes, findings, ticks, link, date, m.summary, ticket, facts],
   );
   const masked = SECRET_KINDS.flatMap((kind) => (summary.masked[kind] ? [m.secretKind[kind](summary.masked[kind])] : []));
   const text = as === 'markdown' ? summary.markdown : summary.plain;
