@@ -177,3 +177,22 @@ test('the page policy lets nothing pasted leave the browser or run as script', a
   expect(own.length).toBeGreaterThan(0);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !own.includes(e)));
 });
+
+test('a finding’s excerpt and fields are masked like a ticket summary, and the person at the keyboard can reveal them', async ({ page }) => {
+  await page.goto('/analyze');
+  const sign = '668FB4A049F71A1C845EF8C05B1F3E66';
+  await page
+    .getByRole('textbox', { name: 'Log or error response' })
+    .fill(`{"error_response":{"args":{"arg":[{"key":"app_key","value":"12345678"},{"key":"sign","value":"${sign}"}]},"code":25,"msg":"Invalid signature","request_id":"zt2r9i5yxbe2"}}`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  const finding = page.getByRole('article');
+  await finding.getByText('From the log').click();
+  await expect(finding).toContainText('[masked signature]');
+  await expect(finding).toContainText('zt2r9i5yxbe2');
+  expect(await finding.innerText()).not.toContain(sign);
+  await expect(finding).toContainText('1 secret or personal detail in this excerpt is masked.');
+  await finding.getByRole('button', { name: 'Show the original' }).click();
+  await expect(finding).toContainText(sign);
+  await finding.getByRole('button', { name: 'Mask again' }).click();
+  expect(await finding.innerText()).not.toContain(sign);
+});

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { startTransition, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
 import { findCode, findVariant } from '../../engine/codes.ts';
@@ -13,6 +13,7 @@ import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { redact } from '../../engine/redact.ts';
 
 export async function analyzeLoader() {
   const [index] = await Promise.all([loadCodeIndex(currentLang()), loadToolMessages()]);
@@ -340,6 +341,14 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
   const variant = entry ? findVariant(entry, description) : undefined;
   const step = entry?.step ?? subEntry?.step;
   const titleId = useId();
+  // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
+  const [revealed, setRevealed] = useState(false);
+  const show = (text: string) => (revealed ? text : redact(text).text);
+  const maskedCount = useMemo(
+    // Counted in the log's lines (the fields shown above repeat values from them).
+    () => f.evidence.reduce((n, e) => n + Object.values(redact(e.text).masked).reduce((a, b) => a + b, 0), 0),
+    [f],
+  );
   return (
     // data-finding / data-platform / data-code are a contract other tests rely on (issue 3).
     <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId} data-finding="" data-platform={f.platform} data-code={f.code}>
@@ -381,7 +390,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
             <div key={x.name} className="facts__row">
               <dt>{x.name}</dt>
               <dd>
-                <code>{x.value}</code>
+                <code>{show(x.value)}</code>
                 {x.decoded && (
                   <>
                     {' '}
@@ -411,12 +420,20 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
         <pre className="evidence">
           {f.evidence.map((e) => (
             <code key={e.line} className="evidence__line" data-line={e.line}>
-              {e.text}
+              {show(e.text)}
               {'\n'}
             </code>
           ))}
         </pre>
       </details>
+      {maskedCount > 0 && (
+        <p className="muted small finding__masked">
+          {revealed ? m.findingRevealed : m.findingMasked(maskedCount)}{' '}
+          <button type="button" className="link-button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+            {revealed ? m.findingHide : m.findingReveal}
+          </button>
+        </p>
+      )}
       <p className="finding__links">
         {step && (
           <Link className="button button--small" to={stepHref(step)} state={startState()}>
