@@ -6,9 +6,9 @@ import type { CodeIndex, Lang, Step, Tree } from '../src/engine/model.ts';
 
 /** The trees the app serves, compiled from content/ exactly as the build does. */
 export function trees(lang: Lang = 'en'): Tree[] {
-  const { trees, errors } = loadContent(process.cwd());
+  const { trees, errors, sources } = loadContent(process.cwd());
   if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
-  return trees.map((t) => compileTree(t.tree!, lang));
+  return trees.map((t) => compileTree(t.tree!, lang, sources));
 }
 
 export function tree(id: string): Tree {
@@ -32,9 +32,9 @@ export function coveringPaths(t: Tree): Hop[][] {
 
 /** The code tables the app serves, compiled as the build does. */
 export function codeIndex(lang: Lang = 'en'): CodeIndex {
-  const { codes, errors } = loadContent(process.cwd());
+  const { codes, errors, sources } = loadContent(process.cwd());
   if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
-  return compileCodeIndex(codes.map((c) => c.table!), lang);
+  return compileCodeIndex(codes.map((c) => c.table!), lang, sources);
 }
 
 /** Ids of the trees written in a language (a tree without it falls back to English). */

@@ -59,7 +59,6 @@ export function codeFileSchema(langs: readonly Lang[]) {
     languages: z.array(z.enum(['en', 'zh'])).min(1),
     title: t,
     summary: t.optional(),
-    sources: z.record(id('source id'), z.strictObject({ title: z.string().min(1), ref: z.string().min(1) })),
     groups: z.record(id('group id'), z.strictObject({ title: t, body: t.optional() })),
     codes: z.array(entry).min(1),
   });

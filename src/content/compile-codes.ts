@@ -2,6 +2,7 @@ import type { CodeEntry, CodeIndex, CodeTable, Lang } from '../engine/model.ts';
 import type { RawCodeEntry, RawCodeFile } from './codes-schema.ts';
 import { toMarkdown } from './markdown.ts';
 import type { RawText } from './schema.ts';
+import { compileSources, type RawSources } from './sources.ts';
 
 const pick = (text: RawText, lang: Lang): string => text[lang] ?? text.en ?? '';
 
@@ -14,7 +15,7 @@ function searchText(e: RawCodeEntry): string {
     .toLowerCase();
 }
 
-function compileEntry(raw: RawCodeFile, e: RawCodeEntry, lang: Lang): CodeEntry {
+function compileEntry(raw: RawCodeFile, e: RawCodeEntry, lang: Lang, registry: RawSources): CodeEntry {
   return {
     platform: raw.platform,
     code: e.code,
@@ -23,7 +24,7 @@ function compileEntry(raw: RawCodeFile, e: RawCodeEntry, lang: Lang): CodeEntry 
     meaning: toMarkdown(pick(e.meaning, lang)),
     action: toMarkdown(pick(e.action, lang)),
     retry: e.retry,
-    sources: e.sources.map((s) => raw.sources[s]!),
+    sources: Object.values(compileSources(registry, e.sources, lang)),
     ...(e.step ? { step: e.step } : {}),
     ...(e.http ? { http: e.http } : {}),
     ...(e.name ? { name: e.name } : {}),
@@ -46,7 +47,7 @@ function compileEntry(raw: RawCodeFile, e: RawCodeEntry, lang: Lang): CodeEntry 
   };
 }
 
-export function compileCodeTable(raw: RawCodeFile, lang: Lang): CodeTable {
+export function compileCodeTable(raw: RawCodeFile, lang: Lang, registry: RawSources = {}): CodeTable {
   const groups: CodeTable['groups'] = {};
   for (const [id, g] of Object.entries(raw.groups)) groups[id] = { title: pick(g.title, lang), ...(g.body ? { body: toMarkdown(pick(g.body, lang)) } : {}) };
   return {
@@ -54,10 +55,10 @@ export function compileCodeTable(raw: RawCodeFile, lang: Lang): CodeTable {
     title: pick(raw.title, lang),
     ...(raw.summary ? { summary: toMarkdown(pick(raw.summary, lang)) } : {}),
     groups,
-    codes: raw.codes.map((e) => compileEntry(raw, e, lang)),
+    codes: raw.codes.map((e) => compileEntry(raw, e, lang, registry)),
   };
 }
 
-export function compileCodeIndex(raws: RawCodeFile[], lang: Lang): CodeIndex {
-  return { lang, tables: raws.map((r) => compileCodeTable(r, lang)) };
+export function compileCodeIndex(raws: RawCodeFile[], lang: Lang, registry: RawSources = {}): CodeIndex {
+  return { lang, tables: raws.map((r) => compileCodeTable(r, lang, registry)) };
 }

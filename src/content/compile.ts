@@ -1,6 +1,7 @@
 import type { Answer, Lang, Markdown, Step, StepId, Tree, TreeId, TreeSummary } from '../engine/model.ts';
 import { toMarkdown } from './markdown.ts';
 import type { RawNode, RawText, RawTree } from './schema.ts';
+import { compileSources, type RawSources } from './sources.ts';
 
 const pick = (text: RawText, lang: Lang): string => text[lang] ?? text.en ?? '';
 const md = (text: RawText, lang: Lang): Markdown => toMarkdown(pick(text, lang));
@@ -53,7 +54,7 @@ function compileStep(id: string, node: RawNode, lang: Lang): Step {
 }
 
 /** The browser's copy of a validated tree, in one language. */
-export function compileTree(raw: RawTree, lang: Lang): Tree {
+export function compileTree(raw: RawTree, lang: Lang, registry: RawSources = {}): Tree {
   const steps: Record<string, Step> = {};
   for (const [id, node] of Object.entries(raw.nodes)) steps[id] = compileStep(id, node, lang);
   return {
@@ -66,7 +67,7 @@ export function compileTree(raw: RawTree, lang: Lang): Tree {
     start: raw.start as StepId,
     steps,
     redirects: resolveRedirects(raw),
-    sources: raw.sources,
+    sources: compileSources(registry, new Set(Object.values(raw.nodes).flatMap((n) => n.sources)), lang),
   };
 }
 

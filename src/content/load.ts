@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentError } from './errors.ts';
 import { checkPublished, parsePublished, parseTreeFile, type ParsedTree } from './validate.ts';
+import { checkSourceRefs, parseSourcesFile, SOURCES_FILE, type RawSources } from './sources.ts';
 import { checkCodeLinks, checkPublishedCodes, parseCodeFile, parsePublishedCodes, type ParsedCodeFile } from './validate-codes.ts';
 
 export const PUBLISHED_FILE = 'content/published-ids.txt';
@@ -11,6 +12,8 @@ export interface LoadedContent {
   trees: ParsedTree[];
   /** The code tables, one per platform. */
   codes: ParsedCodeFile[];
+  /** The documents the content cites (content/sources.yaml). */
+  sources: RawSources;
   errors: ContentError[];
   /** Files read, for the dev server to watch. */
   files: string[];
@@ -34,8 +37,19 @@ export function loadContent(root: string): LoadedContent {
   const files = [...treeFiles, ...codeFiles];
   const trees = treeFiles.map((path) => parseTreeFile(relative(root, path), readFileSync(path, 'utf8')));
   const codes = codeFiles.map((path) => parseCodeFile(relative(root, path), readFileSync(path, 'utf8')));
-  const errors = [...trees, ...codes].flatMap((t) => t.errors);
-  if (errors.length === 0) errors.push(...checkCodeLinks(trees, codes));
+  const sourcesPath = join(root, SOURCES_FILE);
+  const registry = parseSourcesFile(SOURCES_FILE, existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '');
+  const errors = [...trees, ...codes, registry].flatMap((t) => t.errors);
+  if (errors.length === 0) {
+    errors.push(
+      ...checkCodeLinks(trees, codes),
+      ...checkSourceRefs(
+        registry,
+        trees.map((t) => ({ file: t.file, locate: t.locate, value: t.tree })),
+        codes.map((t) => ({ file: t.file, locate: t.locate, value: t.table })),
+      ),
+    );
+  }
 
   const seen = new Map<string, string>();
   for (const t of trees) {
@@ -51,7 +65,7 @@ export function loadContent(root: string): LoadedContent {
   const publishedCodes = existsSync(publishedCodesPath) ? parsePublishedCodes(readFileSync(publishedCodesPath, 'utf8')) : [];
   if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees), ...checkPublishedCodes(PUBLISHED_CODES_FILE, publishedCodes, codes));
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { trees, codes, errors, files: [...files, ...[publishedPath, publishedCodesPath].filter((f) => existsSync(f))] };
+  return { trees, codes, sources: registry.sources ?? {}, errors, files: [...files, ...[sourcesPath, publishedPath, publishedCodesPath].filter((f) => existsSync(f))] };
 }
 
 /** Adds every current step id and code to the published lists (their addresses are then permanent). Returns what it added. */

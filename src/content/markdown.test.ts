@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownText, MarkdownError, toMarkdown } from './markdown.ts';
+import { markdownText, MarkdownError, softBreaks, toMarkdown } from './markdown.ts';
 
 describe('toMarkdown', () => {
   it('converts the allowed subset to a JSON tree', () => {
@@ -31,5 +31,18 @@ describe('toMarkdown', () => {
   ])('rejects %s', (source, message) => {
     expect(() => toMarkdown(source)).toThrow(MarkdownError);
     expect(() => toMarkdown(source)).toThrow(message);
+  });
+});
+
+describe('line breaks inside Chinese paragraphs', () => {
+  it('join Chinese lines without a space, keep a space before a Latin word, and leave English alone', () => {
+    expect(softBreaks('逐个字母\n对比')).toBe('逐个字母对比');
+    expect(softBreaks('请检查：\n  签名')).toBe('请检查：签名');
+    expect(softBreaks('使用\nAccessKey 调用')).toBe('使用 AccessKey 调用');
+    expect(softBreaks('line one\nline two')).toBe('line one line two');
+    expect(softBreaks('末尾\n')).toBe('末尾');
+  });
+  it('apply to compiled paragraphs, around inline code too', () => {
+    expect(toMarkdown('先在控制台\n找到 `appId`，\n然后对比')).toEqual([{ t: 'p', c: ['先在控制台找到 ', { t: 'code', v: 'appId' }, '，然后对比'] }]);
   });
 });

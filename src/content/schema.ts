@@ -64,7 +64,6 @@ export function treeFileSchema(langs: readonly Lang[]) {
     symptom: t,
     summary: t.optional(),
     start: id('step id'),
-    sources: z.record(id('source id'), z.strictObject({ title: z.string().min(1), ref: z.string().min(1) })),
     nodes: z.record(z.string(), node),
     redirects: z.record(z.string(), z.string()).optional(),
   });

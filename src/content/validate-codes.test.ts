@@ -9,8 +9,6 @@ const FILE = 'content/codes/mpaas.yaml';
 const table = (codes: string, extra = '') => `platform: mpaas
 languages: [en, zh]
 title: { en: Codes, zh: 错误码 }
-sources:
-  seed-001: { title: MGS result codes, ref: seeds/001 }
 groups:
   gateway: { title: { en: Gateway, zh: 网关 } }
 ${extra}codes:
@@ -32,7 +30,7 @@ describe('parseCodeFile', () => {
 
   it('names the entry, field and missing language', () => {
     const source = table(entry('7003').replace('meaning: { en: Meaning, zh: 含义 }', 'meaning: { en: Meaning }'));
-    expect(errors(source)).toEqual(['content/codes/mpaas.yaml:12:14 code "7003" → meaning: the text has no "zh" version (this file provides en, zh)']);
+    expect(errors(source)).toEqual(['content/codes/mpaas.yaml:10:14 code "7003" → meaning: the text has no "zh" version (this file provides en, zh)']);
   });
 
   it('requires both languages in the file', () => {
@@ -43,28 +41,32 @@ describe('parseCodeFile', () => {
 
   it('rejects a code listed twice, in any case or as an alias', () => {
     expect(errors(table(entry('7003') + entry('7003')))).toEqual([
-      'content/codes/mpaas.yaml:16:11 code "7003" → code: "7003" is already listed (entry 1, code "7003"): each code appears once per table',
+      'content/codes/mpaas.yaml:14:11 code "7003" → code: "7003" is already listed (entry 1, code "7003"): each code appears once per table',
     ]);
     expect(errors(table(entry('AppNotExist') + entry('x', "    aliases: [appnotexist]\n")))).toEqual([
-      'content/codes/mpaas.yaml:23:14 code "x" → aliases: "appnotexist" is already listed (entry 1, code "AppNotExist"): each code appears once per table',
+      'content/codes/mpaas.yaml:21:14 code "x" → aliases: "appnotexist" is already listed (entry 1, code "AppNotExist"): each code appears once per table',
     ]);
   });
 
-  it('rejects an unknown group and source, with a did-you-mean', () => {
-    const source = table(entry('7003').replace('group: gateway', 'group: gatway').replace('sources: [seed-001]', 'sources: [seed-01]'));
+  it('rejects an unknown group, with a did-you-mean', () => {
+    const source = table(entry('7003').replace('group: gateway', 'group: gatway'));
+    expect(errors(source)).toEqual(['content/codes/mpaas.yaml:8:12 code "7003" → group: "gatway" is not one of this table\'s groups (did you mean "gateway"?)']);
+  });
+
+  it('rejects text a reader would see that names a source document by its internal number', () => {
+    const source = table(entry('7003').replace('meaning: { en: Meaning, zh: 含义 }', 'meaning: { en: Meaning (seed 001), zh: 含义 }'));
     expect(errors(source)).toEqual([
-      'content/codes/mpaas.yaml:10:12 code "7003" → group: "gatway" is not one of this table\'s groups (did you mean "gateway"?)',
-      'content/codes/mpaas.yaml:15:15 code "7003" → sources[0]: "seed-01" is not one of this table\'s sources (did you mean "seed-001"?)',
+      'content/codes/mpaas.yaml:10:20 code "7003" → meaning.en: readers would see "seed 001", an internal name: cite the public document instead (the step\'s sources are listed under it)',
     ]);
   });
 
   it('rejects a reversed range, a broken pattern, an unknown field and a wrong file name', () => {
-    expect(errors(table(entry('4xx', '    ranges: [[499, 400]]\n')))).toEqual(['content/codes/mpaas.yaml:16:14 code "4xx" → ranges[0]: the range starts at 499, after its end 400']);
+    expect(errors(table(entry('4xx', '    ranges: [[499, 400]]\n')))).toEqual(['content/codes/mpaas.yaml:14:14 code "4xx" → ranges[0]: the range starts at 499, after its end 400']);
     expect(errors(table(entry('Missing{Param')))).toEqual([
-      'content/codes/mpaas.yaml:9:11 code "Missing{Param" → code: a pattern code names its placeholders in single braces, like "Missing{ParameterName}"',
+      'content/codes/mpaas.yaml:7:11 code "Missing{Param" → code: a pattern code names its placeholders in single braces, like "Missing{ParameterName}"',
     ]);
     expect(errors(table(entry('7003', '    stepp: mpaas-system-busy/x\n')))).toEqual([
-      'content/codes/mpaas.yaml:16:5 code "7003" → stepp: "stepp" is not a field here; check its spelling or remove it',
+      'content/codes/mpaas.yaml:14:5 code "7003" → stepp: "stepp" is not a field here; check its spelling or remove it',
     ]);
     expect(errors(table(entry('7003')), 'content/codes/top.yaml')).toEqual(['content/codes/top.yaml:1:11 platform: the platform "mpaas" must match the file name "top.yaml"']);
   });
@@ -106,14 +108,14 @@ describe('checkPublishedCodes', () => {
 
   it('fails when a published code page would no longer open, saying to add an alias', () => {
     expect(check(['mpaas/7003', 'mpaas/Missing{ParameterName}', 'mpaas/7004'])).toEqual([
-      'content/codes/mpaas.yaml:9:3 the published code page /codes/mpaas/7004 (content/published-codes.txt:3) no longer opens: add "7004" to the aliases of "7003" so its links keep working',
+      'content/codes/mpaas.yaml:7:3 the published code page /codes/mpaas/7004 (content/published-codes.txt:3) no longer opens: add "7004" to the aliases of "7003" so its links keep working',
     ]);
   });
 
   it('fails when a published table is gone, and when a code is not yet published', () => {
     expect(check(['mpaas/7003', 'ios/1'])).toEqual([
       'content/published-codes.txt:2:1 the published code table "ios" no longer exists; the links to its codes would break (code tables cannot be removed)',
-      'content/codes/mpaas.yaml:16:11 code "Missing{ParameterName}": is not in content/published-codes.txt yet: run "npm run content:publish" to publish it (its page address is then permanent)',
+      'content/codes/mpaas.yaml:14:11 code "Missing{ParameterName}": is not in content/published-codes.txt yet: run "npm run content:publish" to publish it (its page address is then permanent)',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { compileCodeIndex } from './compile-codes.ts';
 import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-schema.ts';
 import { didYouMean, type ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
+import { checkReaderText } from './reader-text.ts';
 import { issueErrors, makeLocator, markdownErrors, publishedLines, type At, type Locator } from './validate.ts';
 
 export interface ParsedCodeFile {
@@ -59,11 +60,10 @@ export function parseCodeFile(file: string, source: string): ParsedCodeFile {
   if (errors.length || !parsed.success) return { file, locate, errors };
 
   const table = parsed.data;
-  errors.push(...markdownErrors({ summary: table.summary, codes: table.codes }, at, (k) => MARKDOWN_FIELDS.has(k)));
+  errors.push(...markdownErrors({ summary: table.summary, codes: table.codes }, at, (k) => MARKDOWN_FIELDS.has(k)), ...checkReaderText(data, at));
   const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (stem !== table.platform) errors.push(at(['platform'], `the platform "${table.platform}" must match the file name "${stem}.yaml"`));
 
-  const sourceIds = Object.keys(table.sources);
   const groupIds = Object.keys(table.groups);
   const seen = new Map<string, number>();
   table.codes.forEach((entry, i) => {
@@ -78,12 +78,6 @@ export function parseCodeFile(file: string, source: string): ParsedCodeFile {
       const hint = didYouMean(entry.group, groupIds);
       errors.push(here(['group'], `"${entry.group}" is not one of this table's groups${hint ? ` (did you mean "${hint}"?)` : ''}`));
     }
-    entry.sources.forEach((s, j) => {
-      if (!sourceIds.includes(s)) {
-        const hint = didYouMean(s, sourceIds);
-        errors.push(here(['sources', j], `"${s}" is not one of this table's sources${hint ? ` (did you mean "${hint}"?)` : ''}`));
-      }
-    });
     entry.ranges?.forEach(([lo, hi], j) => {
       if (lo > hi) errors.push(here(['ranges', j], `the range starts at ${lo}, after its end ${hi}`));
     });

@@ -36,7 +36,7 @@ describe('parseTreeFile', () => {
         'schema-bad-kind',
         'schema-missing-field',
         'schema-unknown-field',
-        'source-unknown',
+        'internal-name',
         'start-unknown',
         'unreachable',
       ].sort(),
@@ -83,7 +83,7 @@ describe('checkPublished', () => {
     const list = parsePublished(['# comment', ...all, 'demo/check-aa'].join('\n'));
     const errors = checkPublished('content/published-ids.txt', list, [parsed]).map(formatError);
     expect(errors).toEqual([
-      'content/trees/demo.yaml:92:3 the published step "demo/check-aa" (content/published-ids.txt:9) is gone: add "check-aa: check-a" under redirects so its links keep working',
+      'content/trees/demo.yaml:90:3 the published step "demo/check-aa" (content/published-ids.txt:9) is gone: add "check-aa: check-a" under redirects so its links keep working',
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('checkPublished', () => {
     const list = parsePublished(all.filter((s) => s !== 'demo/retest').join('\n'));
     const errors = checkPublished('content/published-ids.txt', list, [parsed]).map(formatError);
     expect(errors).toEqual([
-      'content/trees/demo.yaml:57:3 node "retest": is not in content/published-ids.txt yet: run "npm run content:publish" to publish it (its id is then permanent)',
+      'content/trees/demo.yaml:55:3 node "retest": is not in content/published-ids.txt yet: run "npm run content:publish" to publish it (its id is then permanent)',
     ]);
   });
 });

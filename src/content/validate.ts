@@ -3,6 +3,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { LANGS, type Lang } from '../engine/model.ts';
 import { didYouMean, fieldPath, type ContentError } from './errors.ts';
 import { toMarkdown, MarkdownError } from './markdown.ts';
+import { checkReaderText } from './reader-text.ts';
 import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
 
 /** Finds the line and column of a path in a parsed YAML file. */
@@ -96,7 +97,7 @@ export function parseTreeFile(file: string, source: string, required: readonly L
   if (errors.length > 0 || !parsed.success) return { file, locate, errors };
 
   const tree = parsed.data;
-  errors.push(...checkMarkdown(tree, at), ...checkTreeGraph(tree, at));
+  errors.push(...checkMarkdown(tree, at), ...checkTreeGraph(tree, at), ...checkReaderText(data, at));
   const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (stem !== tree.id) errors.push(at(['id'], `the tree id "${tree.id}" must match the file name "${stem}.yaml"`));
   return { file, tree, locate, errors };
@@ -121,7 +122,7 @@ export function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentErr
       if (value === undefined) {
         const name = path[path.length - 1];
         if (typeof name === 'string' && (LANGS as readonly string[]).includes(name)) {
-          return [at(path.slice(0, -1), `the text has no "${name}" version (this file provides ${langList(data)})`)];
+          return [at(path.slice(0, -1), `the text has no "${name}" version (${langList(data)})`)];
         }
         return [at(path.slice(0, -1), `the required field "${String(name)}" is missing`)];
       }
@@ -145,7 +146,7 @@ export function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentErr
 
 function langList(data: unknown): string {
   const langs = valueAt(data, ['languages']);
-  return Array.isArray(langs) ? langs.join(', ') : String(langs);
+  return Array.isArray(langs) ? `this file provides ${langs.join(', ')}` : `every text needs ${REQUIRED_LANGS.join(' and ')}`;
 }
 
 function describe(value: unknown): string {
@@ -197,7 +198,6 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
   const errors: ContentError[] = [];
   const ids = Object.keys(tree.nodes);
   const idSet = new Set(ids);
-  const sourceIds = Object.keys(tree.sources);
 
   if (!idSet.has(tree.start)) {
     const hint = didYouMean(tree.start, ids);
@@ -209,12 +209,6 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nodeId)) {
       errors.push(here([], `the step id must be lower-case kebab-case (like "check-device-time")`, { key: true }));
     }
-    node.sources.forEach((s, i) => {
-      if (!sourceIds.includes(s)) {
-        const hint = didYouMean(s, sourceIds);
-        errors.push(here(['sources', i], `"${s}" is not one of this tree's sources${hint ? ` (did you mean "${hint}"?)` : ''}`));
-      }
-    });
     if (node.kind === 'outcome') {
       if (node.asks && node.result !== 'escalate') errors.push(here(['asks'], `lists what a vendor asks for, but only an escalation (result: escalate) is sent to one; remove "asks" or make the result escalate`));
       continue;

@@ -82,14 +82,14 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       if (code.startsWith(CODES_PREFIX)) {
         const lang = code.slice(CODES_PREFIX.length) as Lang;
         if (!CODE_TABLE_LANGS.includes(lang)) throw new Error(`No content module ${code}`);
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileCodeIndex(content.codes.map((c) => c.table!), lang)))});\n`;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileCodeIndex(content.codes.map((c) => c.table!), lang, content.sources)))});\n`;
       }
       const [treeId = '', lang = ''] = code.slice(TREE_PREFIX.length).split('/');
       const raw = trees.find((t) => t.id === treeId);
       if (!raw || !(raw.languages as string[]).includes(lang)) throw new Error(`No content module ${code}`);
       // Each step's id is its key in `steps`: sent once, and put back on the step as the module loads
       // (about 250 B gzip less on every tree chunk, the first step's included).
-      const tree = compileTree(raw, lang as Lang);
+      const tree = compileTree(raw, lang as Lang, content.sources);
       const steps = Object.fromEntries(Object.entries(tree.steps).map(([id, { id: _id, ...step }]) => [id, step]));
       return `const t = JSON.parse(${JSON.stringify(JSON.stringify({ ...tree, steps }))});\nfor (const id in t.steps) t.steps[id].id = id;\nexport default t;\n`;
     },

@@ -27,8 +27,12 @@ export type Platform = (typeof PLATFORMS)[number];
 export const CODE_PLATFORMS = ['mpaas', 'mpaas-android', 'mpaas-ios', 'aliyun', 'top', 'easemob'] as const;
 export type CodePlatform = (typeof CODE_PLATFORMS)[number];
 
-/** What a person should do about an error: retry, fix the request, contact support; `none` for a success code. */
-export const RETRY_ADVICE = ['retry', 'fix-request', 'contact-support', 'none'] as const;
+/**
+ * What a person should do about an error: retry, fix the request, contact support; `none` for a success code.
+ * `self-service`: the request is right, the account owner fixes the cause (settles a bill, activates a service).
+ * `check-first`: do not resend before checking (a timed-out push has usually gone through already).
+ */
+export const RETRY_ADVICE = ['retry', 'fix-request', 'self-service', 'check-first', 'contact-support', 'none'] as const;
 export type RetryAdvice = (typeof RETRY_ADVICE)[number];
 
 /** Inline Markdown, as a small JSON tree rendered by React (never as HTML). */
@@ -104,9 +108,10 @@ export interface OutcomeStep extends StepBase {
 
 export type Step = QuestionStep | CheckStep | ChecklistStep | OutcomeStep;
 
+/** A document a step or code traces to, as readers see it: its public title, linked where it has a public address. */
 export interface Source {
   title: string;
-  ref: string;
+  url?: string;
 }
 
 export interface Tree {

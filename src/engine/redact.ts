@@ -190,7 +190,7 @@ function cjkLabelKind(label: string): SecretKind | undefined {
 }
 
 /** Values that carry no secret even under a secret's name: empty, null, booleans, yes/no, masks. */
-const HARMLESS = /^(?:|null|none|nil|true|false|undefined|\(null\)|yes|no|on|off|redacted|\[masked [A-Za-z]+\]|\[redacted\]|changeme|-)$/i;
+const HARMLESS = /^(?:|null|none|nil|true|false|undefined|\(null\)|yes|no|on|off|redacted|\[masked [A-Za-z]+\]|\[已遮盖(?:：[^\]]{1,12})?\]|\[redacted\]|changeme|-)$/i;
 /** Placeholders written in docs and templates instead of a value: `${DB_PASS}`, `<token>`, `your-key`, `$TOKEN`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`. */
 const PLACEHOLDER = /^(?:\$\{|\$\(|\{\{|\{[A-Za-z_]{1,40}\}$|<[^<>\n]{1,60}>$|%[A-Za-z_]{1,40}%$|[Yy]our|YOUR|\$[A-Za-z_]{2,40}$|process\.env|os\.environ|System\.getenv|getenv|env\(|[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$)/;
 /** A value that shows only its beginning (`xoxe.xoxp-1-...`) or stands for one (`***`, `xxx`): a template, not a secret. */
@@ -256,8 +256,8 @@ const MAX_ALIGN = 40;
 const MAX_NAME = 64;
 
 /** Masks every secret in `text`, and counts what it masked. */
-export function redact(text: string): Redacted {
-  return apply(text, secretSpans(text));
+export function redact(text: string, mask: (kind: SecretKind) => string = maskFor): Redacted {
+  return apply(text, secretSpans(text), mask);
 }
 
 /** Where the secrets in `text` are (overlapping, unsorted): what `redact` masks. */
@@ -794,7 +794,7 @@ function inContext(text: string, add: Add): void {
 }
 
 /** Replaces the spans (overlaps merged, the earliest and then the longest kept) and counts them. */
-function apply(text: string, spans: Span[]): Redacted {
+function apply(text: string, spans: Span[], mask: (kind: SecretKind) => string): Redacted {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const masked: Redacted['masked'] = {};
   let out = '';
@@ -805,7 +805,7 @@ function apply(text: string, spans: Span[]): Redacted {
       at = Math.max(at, span.end);
       continue;
     }
-    out += text.slice(at, span.start) + maskFor(span.kind);
+    out += text.slice(at, span.start) + mask(span.kind);
     masked[span.kind] = (masked[span.kind] ?? 0) + 1;
     at = span.end;
   }

@@ -1,6 +1,6 @@
 import { FACT_KEYS, type FactKey } from './facts.ts';
 import { hasAnswers, type Block, type Inline, type Markdown, type OutcomeResult, type Tree } from './model.ts';
-import { addMasked, redact, type Redacted } from './redact.ts';
+import { addMasked, redact, type Redacted, type SecretKind } from './redact.ts';
 import type { Session } from './session.ts';
 
 /**
@@ -50,6 +50,8 @@ export interface SummaryLabels {
   missing: string;
   stillMissing: (names: string) => string;
   nothingMissing: string;
+  /** What a masked value reads as, in the summary's language (default: "[masked token]"). */
+  mask?: (kind: SecretKind) => string;
 }
 
 export interface SummaryInput {
@@ -85,7 +87,7 @@ export function buildSummary(input: SummaryInput): TicketSummary {
   let masked: Redacted['masked'] = {};
   /** What a person typed or pasted: masked, and marked so the Markdown writer escapes it (see userText). */
   const cleanLines = (s: string) => {
-    const r = redact(s);
+    const r = redact(s, l.mask);
     masked = addMasked(masked, r.masked);
     return r.text.split(/\r?\n/).map(userText);
   };

@@ -125,7 +125,7 @@ function CaseRow({ c, guideTitle }: { c: Case; guideTitle: (tree: string) => str
     navigate(at ? paths.step.href(at.tree, at.step, at.trail || undefined) : paths.home.href());
   };
   const exportCase = () => {
-    const text = writeCaseFile(c, new Date(), maskExport ? (s) => redact(s).text : undefined);
+    const text = writeCaseFile(c, new Date(), maskExport ? (s) => redact(s, m.summary.mask).text : undefined);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     a.download = `case-${(c.ticket || c.id).replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60)}.json`;

@@ -20,6 +20,13 @@ export const en = {
   fits: 'fits your marks',
   handlesCodes: 'Handles',
   sources: 'Sources',
+  opensInNewTab: 'opens in a new tab',
+  /** Between the items of a run-in list (Chinese uses the enumeration comma). */
+  listSeparator: ', ',
+  /** After a label (Chinese uses the full-width colon, with no space). */
+  labelColon: ': ',
+  /** A secret in a printed note (the ticket summary names each kind; see tools). */
+  printMask: (kind: string) => `[masked ${kind}]`,
   back: 'Back',
   startOver: 'Start over',
   copyStepLink: 'Link to this step only, without answers',

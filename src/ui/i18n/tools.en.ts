@@ -1,3 +1,4 @@
+import type { SecretKind } from '../../engine/redact.ts';
 /**
  * English strings of the tools that are not the wizard (home search, code
  * reference, analyzer): a chunk of their own, loaded by those pages only, so
@@ -46,7 +47,7 @@ export const toolsEn = {
   codesAllPlatforms: 'All platforms',
   codesCount: (shown: number, total: number) => (shown === total ? `${total} codes` : `${shown} of ${total} codes`),
   codesNone: 'No code matches. Try fewer words, or another platform.',
-  retry: { retry: 'Retry later', 'fix-request': 'Fix the request', 'contact-support': 'Contact support', none: 'Success' },
+  retry: { retry: 'Retry later', 'fix-request': 'Fix the request', 'self-service': 'Fix it in your account', 'check-first': 'Check before resending', 'contact-support': 'Contact support', none: 'Success' },
   codeMeaning: 'What it means',
   codeAction: 'What to do',
   codeMessage: 'Message the platform sends',
@@ -90,6 +91,8 @@ export const toolsEn = {
   analyzeOmitted: (codes: number, hits: number) =>
     `${codes.toLocaleString('en')} more distinct codes (${hits.toLocaleString('en')} occurrences) are in this text but not listed: a log this varied is usually generated or damaged. Search the log for a code you expect instead.`,
   analyzeUnclaimed: 'Looks like an error, but no platform fits',
+  /** The analyzer names what it read in English; other languages translate the name. */
+  findingFormat: (format: string) => format,
   findingSeen: (count: number, first: number, last: number) => {
     const n = (v: number) => v.toLocaleString('en');
     return count === 1 ? `Seen once, line ${n(first)}` : `Seen ${n(count)} times, lines ${n(first)}–${n(last)}`;
@@ -132,6 +135,8 @@ export const toolsEn = {
     deviceId: (n: number) => (n === 1 ? '1 device id (IMEI)' : `${n} device ids (IMEI)`),
   },
   summary: {
+    /** What a masked value reads as in a summary, a note or a finding. */
+    mask: (kind: SecretKind) => `[masked ${kind}]`,
     heading: 'Ticket summary',
     guide: 'Guide',
     date: 'Date',

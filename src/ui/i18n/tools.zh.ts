@@ -1,4 +1,22 @@
+import type { SecretKind } from '../../engine/redact.ts';
 import type { ToolMessages } from './tools.en.ts';
+
+/** The names a masked value carries in Chinese text. */
+const MASK_NAMES: Record<SecretKind, string> = {
+  signature: '签名',
+  accessKeyId: 'AccessKey ID',
+  accessKeySecret: '密钥',
+  token: '令牌',
+  sessionKey: 'SessionKey',
+  password: '密码',
+  privateKey: '私钥',
+  apiKey: 'API Key',
+  cookie: 'Cookie',
+  phone: '电话号码',
+  email: '邮箱',
+  idNumber: '身份证号',
+  deviceId: '设备标识',
+};
 
 /** 首页搜索、错误码参考和日志分析器的中文文字（单独的 chunk，见 tools.en.ts）。 */
 /** 案例的关键信息，表单和工单中的名称。 */
@@ -43,7 +61,7 @@ export const toolsZh: ToolMessages = {
   codesAllPlatforms: '全部平台',
   codesCount: (shown: number, total: number) => (shown === total ? `共 ${total} 个错误码` : `${total} 个中的 ${shown} 个`),
   codesNone: '没有匹配的错误码。试试减少关键词，或换一个平台。',
-  retry: { retry: '稍后重试', 'fix-request': '修正请求', 'contact-support': '联系技术支持', none: '成功' },
+  retry: { retry: '稍后重试', 'fix-request': '修正请求', 'self-service': '在账户中自行处理', 'check-first': '先确认再重发', 'contact-support': '联系技术支持', none: '成功' },
   codeMeaning: '含义',
   codeAction: '处理方法',
   codeMessage: '平台返回的信息',
@@ -85,6 +103,25 @@ export const toolsZh: ToolMessages = {
   analyzeOmitted: (codes: number, hits: number) =>
     `这段文字中还有 ${codes.toLocaleString('zh-CN')} 个不同的错误码（共 ${hits.toLocaleString('zh-CN')} 次）未列出：如此多样的日志通常是生成的或已损坏。请直接在日志中搜索您要找的错误码。`,
   analyzeUnclaimed: '看起来像错误，但不属于任何已知平台',
+  findingFormat: (format: string) => {
+    const fixed: Record<string, string> = {
+      'mPaaS response headers (Xcode console)': 'mPaaS 响应头（Xcode 控制台）',
+      'mPaaS iOS RPC error': 'mPaaS iOS RPC 错误',
+      'mPaaS container log (offline package)': 'mPaaS 容器日志（离线包）',
+      'TOP SDK: asked for JSON, got XML': 'TOP SDK：请求 JSON，却收到 XML',
+      'Security Guard (无线保镖) exception in the client log': '客户端日志中的无线保镖异常',
+      'Easemob REST error body (JSON)': '环信 REST 错误响应（JSON）',
+      'Alibaba Cloud error response (XML)': '阿里云错误响应（XML）',
+      'Alibaba Cloud error response (JSON)': '阿里云错误响应（JSON）',
+      'mPaaS gateway code in an Android RpcException': 'Android RpcException 中的 mPaaS 网关结果码',
+      'mPaaS Android client RpcException': 'mPaaS Android 客户端 RpcException',
+      'TOP error (old error_rsp format, JSON)': 'TOP 错误（旧版 error_rsp 格式，JSON）',
+      'TOP error_response (JSON)': 'TOP error_response（JSON）',
+    };
+    const sdk = /^Alibaba Cloud error in a (.+)$/.exec(format);
+    const xml = /^TOP (\w+) \(XML\)$/.exec(format);
+    return fixed[format] ?? (sdk ? `阿里云错误（${sdk[1]}）` : xml ? `TOP ${xml[1]}（XML）` : format);
+  },
   findingSeen: (count: number, first: number, last: number) => {
     const n = (v: number) => v.toLocaleString('zh-CN');
     return count === 1 ? `出现 1 次，第 ${n(first)} 行` : `出现 ${n(count)} 次，第 ${n(first)}–${n(last)} 行`;
@@ -127,6 +164,7 @@ export const toolsZh: ToolMessages = {
     deviceId: (n: number) => `${n} 个设备标识（IMEI）`,
   },
   summary: {
+    mask: (kind: SecretKind) => `[已遮盖：${MASK_NAMES[kind]}]`,
     heading: '工单摘要',
     guide: '排查指南',
     date: '日期',

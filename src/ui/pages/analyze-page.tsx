@@ -343,7 +343,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
   const titleId = useId();
   // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
   const [revealed, setRevealed] = useState(false);
-  const show = (text: string) => (revealed ? text : redact(text).text);
+  const show = (text: string) => (revealed ? text : redact(text, m.summary.mask).text);
   const maskedCount = useMemo(
     // Counted in the log's lines (the fields shown above repeat values from them).
     () => f.evidence.reduce((n, e) => n + Object.values(redact(e.text).masked).reduce((a, b) => a + b, 0), 0),
@@ -368,7 +368,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
           <span>{entry?.title ?? m.findingUnknown}</span>
         </h3>
         <p className="muted small">
-          {m.findingSeen(f.count, f.firstLine, f.lastLine)} · {f.format}
+          {m.findingSeen(f.count, f.firstLine, f.lastLine)} · {m.findingFormat(f.format)}
         </p>
       </header>
       {entry && (
@@ -394,7 +394,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
                 {x.decoded && (
                   <>
                     {' '}
-                    <span className="muted">({m.findingDecoded}:</span> <span lang="zh-CN">{x.decoded}</span>
+                    <span className="muted">({m.findingDecoded}{m.labelColon}</span><span lang="zh-CN">{x.decoded}</span>
                     <span className="muted">)</span>
                   </>
                 )}

@@ -1,3 +1,4 @@
+import { SourceList } from '../components/source-list.tsx';
 import type { ReactNode } from 'react';
 import { Link, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router';
 import { findCode, nearestCodes } from '../../engine/codes.ts';
@@ -103,16 +104,7 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
             </ul>
           </section>
         )}
-        <footer className="step__sources">
-          <h2 className="small">{m.codeSources}</h2>
-          <ul className="plain-list small">
-            {entry.sources.map((s) => (
-              <li key={s.ref}>
-                {s.title} <span className="muted">({s.ref})</span>
-              </li>
-            ))}
-          </ul>
-        </footer>
+        <SourceList label={m.codeSources} sources={entry.sources} newTab={m.opensInNewTab} />
       </article>
     </div>
   );

@@ -1,3 +1,4 @@
+import { SourceList } from '../components/source-list.tsx';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { stepsToOutcome } from '../../engine/graph.ts';
@@ -200,7 +201,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
           </h1>
           {step.codes.length > 0 && (
             <p className="codes">
-              <span className="visually-hidden">{m.handlesCodes}: </span>
+              <span className="visually-hidden">{m.handlesCodes}{m.labelColon}</span>
               {step.codes.map((c) => {
                 const i = c.indexOf(':');
                 return (
@@ -319,17 +320,18 @@ function StepNote({ tree, step, current }: { tree: Tree; step: Step; current: Ca
  * raw.
  */
 function usePrintedNote(note: string): string {
+  const m = useMessages();
   const [masked, setMasked] = useState<{ from: string; text: string }>({ from: '', text: '' });
   useEffect(() => {
     if (!note) return;
     let live = true;
     void import('../../engine/redact.ts').then(({ redact }) => {
-      if (live) setMasked({ from: note, text: redact(note).text });
+      if (live) setMasked({ from: note, text: redact(note, m.printMask).text });
     });
     return () => {
       live = false;
     };
-  }, [note]);
+  }, [note, m.printMask]);
   return note && masked.from === note ? masked.text : '';
 }
 
@@ -391,17 +393,6 @@ function Answers({ tree, session, step, ticks }: { tree: Tree; session: Session;
 
 function Sources({ tree, step }: { tree: Tree; step: Step }) {
   const m = useMessages();
-  return (
-    <footer className="step__sources">
-      <p>
-        <strong>{m.sources}:</strong>{' '}
-        {step.sources.map((s, i) => (
-          <span key={s}>
-            {i > 0 && '; '}
-            <cite title={tree.sources[s]?.ref}>{tree.sources[s]?.title ?? s}</cite>
-          </span>
-        ))}
-      </p>
-    </footer>
-  );
+  const sources = step.sources.map((s) => tree.sources[s] ?? { title: s });
+  return <SourceList label={m.sources} sources={sources} newTab={m.opensInNewTab} />;
 }

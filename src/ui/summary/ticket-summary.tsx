@@ -42,7 +42,7 @@ export function TicketSummary({ tree, session, ticks, link, current }: { tree: T
     <>
       <p className="muted">{m.summaryLead}</p>
       <p className={masked.length > 0 ? 'notice notice--info summary__masked' : 'muted small summary__masked'}>
-        {masked.length > 0 ? m.summaryMasked(masked.join(', ')) : m.summaryNothingMasked}
+        {masked.length > 0 ? m.summaryMasked(masked.join(m.listSeparator)) : m.summaryNothingMasked}
       </p>
       <fieldset className="segmented summary__format">
         <legend className="visually-hidden">{m.summaryShow}</legend>
