@@ -172,3 +172,57 @@ describe('TOP code 500 is told apart from HTTP status 500', () => {
     }
   });
 });
+
+describe('the mPaaS tree follows each platform and cloud the sources name', () => {
+  const answers = (stepId: string, lang: Lang = 'en') => {
+    const s = step('mpaas-system-busy', stepId, lang);
+    if (s.kind === 'outcome') throw new Error(`${stepId} is an outcome`);
+    return s.answers;
+  };
+
+  it('does not let a clock 30 minutes to 8 hours off pass: iOS allows it, Android rejects it', () => {
+    const pass = answers('device-time').find((a) => a.next === 'apsara-image');
+    expect(pass?.label).toMatch(/30 minutes/);
+    const skew = answers('device-time').find((a) => /30 minutes to 8 hours/.test(a.label));
+    expect(skew?.next).toBe('fix-time');
+    expect(skew?.hint).toMatch(/Android rejects/);
+    expect(answers('device-time', 'zh').find((a) => a.id === skew?.id)?.hint).toMatch(/Android 会拒绝/);
+  });
+
+  it('checks the Security Guard image for 7014 on the public cloud too, as the MGS reference asks', () => {
+    const public7014 = answers('apsara-image').find((a) => /Alibaba Cloud.*code 7014$/.test(a.label));
+    expect(public7014?.next).toBe('sg-image-7014');
+    const check = step('mpaas-system-busy', 'sg-image-7014', 'en');
+    expect(check.codes).toContain('mpaas:7014');
+    expect(check.sources).toContain('mgs-result-codes');
+  });
+
+  it('does not send an iOS 607 to the Android-only fix (upload the APK)', () => {
+    const ios = answers('sec-exception').find((a) => /607/.test(a.label) && /iOS/.test(a.label));
+    expect(ios).toBeDefined();
+    expect(ios!.next).not.toBe('fix-sec-607');
+    expect(answers('sec-exception').find((a) => a.next === 'fix-sec-607')?.label).toMatch(/Android/);
+  });
+});
+
+describe('every code a tree handles links to its step', () => {
+  it('each code listed by a step has that step (or another listing it) as its "step" link', () => {
+    const missing: string[] = [];
+    for (const parsed of trees) {
+      for (const [stepId, node] of Object.entries(parsed.tree!.nodes)) {
+        for (const ref of node.codes ?? []) {
+          const at = ref.indexOf(':');
+          const [platform, code] = [ref.slice(0, at), ref.slice(at + 1)];
+          const e = codes.find((c) => c.table?.platform === platform)?.table?.codes.find((x) => x.code === code || x.aliases?.includes(code));
+          if (e && !e.step) missing.push(`${platform}:${e.code} (listed by ${parsed.tree!.id}/${stepId})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+  it('the gateway codes the "other code" ending lists, 1000, iOS 3003 and Easemob 413 have step links', () => {
+    for (const code of ['1000', '1001', '3000', '4001', '5000', '8002', '6000', '6666']) expect(entry('mpaas', code).step, code).toBeTruthy();
+    expect(entry('mpaas-ios', '3003').step).toBe('mpaas-system-busy/enc-codes');
+    expect(entry('easemob', 'Request Entity Too Large').step).toBe('easemob-rest-error/body-size');
+  });
+});
