@@ -64,7 +64,8 @@ test('a session link opens the same path, answers and checklist marks in a fresh
   await expect(other.getByRole('group', { name: checklist.items[1]!.label }).getByRole('radio', { name: 'Not OK' })).toBeChecked();
   await fresh.close();
 
-  // The secondary link is the bare step URL, and says so.
+  // The secondary link, under "More", is the bare step URL, and says so.
+  await page.getByText('More', { exact: true }).click();
   await page.getByRole('button', { name: 'Link to this step only, without answers' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('/t/mpaas-system-busy/fix-bundle-id', page.url()).href);
 });
@@ -142,6 +143,7 @@ test('notes are kept across reloads and Start over in their case, never in the U
   await page.reload();
   await expect(note).toHaveValue('Customer uses the 3.x REST SDK');
   expect(page.url()).not.toContain('REST');
+  await page.getByText('More', { exact: true }).click();
   await page.getByRole('link', { name: 'Start over' }).click();
   await expect(note).toHaveValue('Customer uses the 3.x REST SDK');
   await page.getByRole('button', { name: 'New case' }).click();

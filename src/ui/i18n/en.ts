@@ -9,6 +9,9 @@ export const en = {
   moreOnBranch: (n: number) => (n === 1 ? 'about 1 more step on this branch' : `about ${n} more steps on this branch`),
   lastStep: 'end of this branch',
   yourPath: 'Your path',
+  /** On a phone, the collapsed path: one line that opens it. */
+  earlierAnswers: (n: number) => (n === 1 ? '1 earlier answer' : `${n} earlier answers`),
+  moreActions: 'More',
   youAnswered: (a: string) => `you answered “${a}”`,
   marksSummary: (ok: number, bad: number) => `${ok} OK, ${bad} not OK`,
   whatToDo: 'What to do',

@@ -11,6 +11,8 @@ export const zh: Messages = {
   moreOnBranch: (n: number) => `此分支大约还有 ${n} 步`,
   lastStep: '此分支的最后一步',
   yourPath: '您的排查路径',
+  earlierAnswers: (n: number) => `之前的 ${n} 个回答`,
+  moreActions: '更多操作',
   youAnswered: (a: string) => `您的回答：“${a}”`,
   marksSummary: (ok: number, bad: number) => `${ok} 项正常，${bad} 项不正常`,
   whatToDo: '操作',

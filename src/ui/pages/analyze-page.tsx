@@ -104,7 +104,9 @@ export function AnalyzePage() {
 
   useEffect(() => {
     if (state.status === 'done') {
-      resultsRef.current?.focus();
+      // Focus moves to the results, and the page with it (on a phone they start below the box).
+      resultsRef.current?.focus({ preventScroll: true });
+      resultsRef.current?.scrollIntoView({ block: 'start' });
       performance.mark('analyze:rendered');
     }
   }, [state]);
@@ -178,7 +180,7 @@ export function AnalyzePage() {
                 e.target.value = '';
               }}
             />
-            <span className="muted small">{m.analyzeDrop}</span>
+            <span className="muted small analyze__drop">{m.analyzeDrop}</span>
           </span>
           <button
             type="button"

@@ -145,6 +145,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const live = useSyncExternalStore(noSubscription, isClient, isServer);
   const [summaryChoice, setSummaryOpen] = useState<boolean>();
   const summaryOpen = summaryChoice ?? (live && step.kind === 'outcome');
+  const [pathOpen, setPathOpen] = useState(false);
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
   // Where the case is in this guide, recorded after the step has painted (storage is not on the way to the first paint).
@@ -224,9 +225,13 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
         <aside className="side">
           {visits.length === 1 && step.id !== tree.start && !dropped && !hadTrail && <p className="muted small">{m.openedAlone}</p>}
           {visits.length > 1 && (
-            <nav aria-label={m.yourPath} className="path">
+            <nav aria-label={m.yourPath} className={pathOpen ? 'path path--open' : 'path'}>
               <h2 className="side__title">{m.yourPath}</h2>
-              <ol>
+              {/* On a phone the path is one line, so the question and its answers are on the first screen. */}
+              <button type="button" className="path__toggle" aria-expanded={pathOpen} onClick={() => setPathOpen(!pathOpen)}>
+                {m.yourPath}{m.labelColon}{m.earlierAnswers(visits.length - 1)} <span aria-hidden="true">{pathOpen ? '▾' : '▸'}</span>
+              </button>
+              <ol className="path__list">
                 {visits.map((v, i) => {
                   const s = tree.steps[v.step]!;
                   const given = v.answer && hasAnswers(s) ? s.answers.find((a) => a.id === v.answer)?.label : undefined;
@@ -250,8 +255,13 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
               </ol>
             </nav>
           )}
-          {live && <FactsPanel current={theCase} />}
         </aside>
+        {/* Its own column cell: beside the step on a wide screen, after it on a phone (the question comes first). */}
+        {live && (
+          <aside className="side side--facts" aria-label={m.caseFacts}>
+            <FactsPanel current={theCase} />
+          </aside>
+        )}
       </div>
 
       <div className="toolbar" role="group" aria-label={m.stepActions}>
@@ -260,20 +270,26 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
             ← {m.back}
           </Link>
         )}
-        <Link className="button button--quiet" to={paths.tree.href(tree.id)}>
-          {m.startOver}
-        </Link>
         <CopyButton label={m.copySessionLink} text={sessionUrl} primary />
-        {visits.length > 1 && <CopyButton label={m.copyStepLink} text={stepUrl} />}
-        <button type="button" className={step.kind === 'outcome' ? 'button' : 'button button--quiet'} aria-expanded={summaryOpen} aria-controls={summaryId} onClick={() => setSummaryOpen(!summaryOpen)}>
+        <button type="button" className="button button--quiet" aria-expanded={summaryOpen} aria-controls={summaryId} onClick={() => setSummaryOpen(!summaryOpen)}>
           {m.ticketSummary}
         </button>
-        <Link className="button button--quiet" to={paths.map.href(tree.id, { step: step.id, trail })}>
-          {m.mapLink}
-        </Link>
-        <Link className="button button--quiet" to={paths.analyze.href()}>
-          {m.pasteLogCta}
-        </Link>
+        {/* One primary action; the rest grouped, so the bar is one calm row on a phone too. */}
+        <details className="toolbar__more" onKeyDown={closeOnEscape} onBlur={closeOnLeave}>
+          <summary className="button button--quiet">{m.moreActions}</summary>
+          <div className="toolbar__menu">
+            {visits.length > 1 && <CopyButton label={m.copyStepLink} text={stepUrl} />}
+            <Link className="button button--quiet" to={paths.map.href(tree.id, { step: step.id, trail })}>
+              {m.mapLink}
+            </Link>
+            <Link className="button button--quiet" to={paths.analyze.href()}>
+              {m.pasteLogCta}
+            </Link>
+            <Link className="button button--quiet" to={paths.tree.href(tree.id)}>
+              {m.startOver}
+            </Link>
+          </div>
+        </details>
       </div>
 
       <section id={summaryId} className="panel summary" aria-labelledby={`${summaryId}-title`} hidden={!summaryOpen}>
@@ -286,6 +302,16 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
       </section>
     </div>
   );
+}
+
+/** The "More" menu closes on Escape (focus back on its summary) and when focus leaves it. */
+function closeOnEscape(e: React.KeyboardEvent<HTMLDetailsElement>) {
+  if (e.key !== 'Escape' || !e.currentTarget.open) return;
+  e.currentTarget.open = false;
+  e.currentTarget.querySelector('summary')?.focus();
+}
+function closeOnLeave(e: React.FocusEvent<HTMLDetailsElement>) {
+  if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) e.currentTarget.open = false;
 }
 
 /** The person's note on a step, in this case: kept in this browser (never in a link), added to the ticket summary. */
