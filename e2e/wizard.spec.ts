@@ -78,8 +78,11 @@ test('browser back, forward and reload keep the place and the path', async ({ pa
   const hops = first!.slice(0, 3).filter((h) => h.step.kind !== 'checklist');
   for (const hop of hops) {
     if (!hasAnswers(hop.step)) break;
+    // Wait for the step itself: reading the title right after a click races the navigation.
+    await expectStep(page, hop.step);
     const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
     await answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(hop.step.title);
   }
   const url = page.url();
   const title = await page.getByRole('heading', { level: 1 }).textContent();
