@@ -101,7 +101,65 @@ const SECTIONS = [
   { name: 'Analyzer', run: analyzerSection },
   { name: 'Offline precache', run: precacheSection },
   { name: 'Share links', run: shareLinksSection },
+  { name: 'Search index', run: searchIndexSection },
 ];
+
+// ─── Search index: what the first search downloads ──────────────────────────
+
+/** What the measured search types: a code, so results are sure to show. */
+const SEARCH_QUERY = '7014';
+
+/**
+ * The home search's index is a lazy chunk per language, fetched when the box
+ * is first focused (src/ui/home-search.tsx). For each language: open the home
+ * page, wait until it is idle, then focus the box, type a query and wait for
+ * the results; every JavaScript file fetched from the focus on is the cost of
+ * the first search (gzip -9 per file, summed). Information only: no target.
+ */
+async function searchIndexSection(ctx) {
+  const rows = [];
+  const details = [`Home search, first use: JavaScript fetched from focusing the search box to the results of "${SEARCH_QUERY}" (gzip -9 per file):`];
+  for (const lang of ['en', 'zh']) {
+    const browser = await ctx.browser();
+    const context = await browser.newContext(NO_SERVICE_WORKER);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${ctx.servers.app.url}/?lang=${lang}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      const box = page.getByRole('searchbox').first();
+      await box.waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
+      await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
+      const files = [];
+      const pending = [];
+      page.on('response', (res) => {
+        const isJs = res.request().resourceType() === 'script' || /javascript/.test(res.headers()['content-type'] ?? '') || /\.m?js(\?|$)/.test(res.url());
+        if (!isJs) return;
+        pending.push(
+          res.body().then(
+            (body) => files.push({ path: new URL(res.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+            () => undefined,
+          ),
+        );
+      });
+      await box.focus();
+      await box.fill(SEARCH_QUERY);
+      await page.locator('.search-results').first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS }).catch(async (e) => {
+        throw new BenchError(`the home search (${lang}) showed no results for "${SEARCH_QUERY}": ${e.message.split('\n')[0]}\n${await describePage(page)}`);
+      });
+      await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
+      await withTimeout(Promise.all(pending), PAGE_TIMEOUT_MS, `reading the search chunks (${lang})`);
+      if (files.length === 0) throw new BenchError(`focusing the home search (${lang}) fetched no JavaScript: is the index still a lazy chunk?`);
+      const gzip = sum(files.map((f) => f.gzip));
+      rows.push({ label: `Search index gzip (${lang})`, app: gzip, format: fmtInt });
+      details.push(
+        `  ${lang}: ${files.length} file(s), ${fmtInt(sum(files.map((f) => f.raw)))} B raw, ${fmtInt(gzip)} B gzip`,
+        ...files.map((f) => `    ${f.path.padEnd(44)} ${fmtInt(f.raw).padStart(9)} B raw ${fmtInt(f.gzip).padStart(9)} B gzip`),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return { rows, details };
+}
 
 // ─── Share links: the longest session link of each tree ─────────────────────
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CODE_PLATFORMS, RETRY_ADVICE, type Lang } from '../engine/model.ts';
-import { id, text } from './schema.ts';
+import { id, searchPhrases, text } from './schema.ts';
 
 /** Code tables must carry both languages: half of the sources are Chinese. */
 export const CODE_TABLE_LANGS: readonly Lang[] = ['en', 'zh'];
@@ -45,6 +45,8 @@ export function codeFileSchema(langs: readonly Lang[]) {
     ranges: z.array(z.tuple([z.int(), z.int()])).min(1).optional(),
     /** Other spellings that mean this entry (an old sub_code name, a typo seen in SDKs). */
     aliases: z.array(z.string().regex(CODE)).min(1).optional(),
+    /** Other wordings people type for this code (an HTTP reason phrase, an SDK's constant or message), for the home search. */
+    search: searchPhrases.optional(),
     /**
      * One code, several situations told apart by the message (Easemob's
      * `illegal_argument`): `match` is a case-insensitive fragment of it.

@@ -18,6 +18,16 @@ export function text(langs: readonly Lang[]) {
   return z.strictObject(shape);
 }
 
+/**
+ * Wordings a person may type for a step or a code, per language: an HTTP
+ * reason phrase of a status the source names, an SDK's constant or message
+ * for the code, the source's own wording of the problem. Home search only
+ * (never shown); a phrase adds no fact the step or code does not state.
+ */
+export const searchPhrases = z
+  .strictObject(Object.fromEntries(LANGS.map((lang) => [lang, z.array(z.string().trim().min(1, { error: 'a search phrase is empty' })).min(1).optional()])))
+  .refine((v) => Object.values(v).some((list) => list?.length), { error: 'needs phrases in at least one language' });
+
 /** The schema of one tree file, for the languages it declares. */
 export function treeFileSchema(langs: readonly Lang[]) {
   const t = text(langs);
@@ -33,6 +43,8 @@ export function treeFileSchema(langs: readonly Lang[]) {
     body: t.optional(),
     sources: z.array(z.string()).min(1, { error: 'must name at least one source' }),
     codes: z.array(z.string().regex(CODE_REF, { error: 'must look like "platform:code" (e.g. "mpaas:7003")' })).optional(),
+    /** Other wordings of the step's problem, for the home search. */
+    search: searchPhrases.optional(),
   };
   const question = z.strictObject({ kind: z.literal('question'), ...base, answers: z.array(answer) });
   const check = z.strictObject({ kind: z.literal('check'), ...base, do: t, expect: t, answers: z.array(answer) });

@@ -11,5 +11,5 @@ declare module 'virtual:content' {
   /** The code tables, one lazy chunk per language. */
   export const codeLoaders: Partial<Record<Lang, () => Promise<{ default: CodeIndex }>>>;
   /** The home search index (guides, steps, codes), one lazy chunk per language. */
-  export const searchLoaders: Partial<Record<Lang, () => Promise<{ default: import('../engine/search.ts').SearchIndex }>>>;
+  export const searchLoaders: Partial<Record<Lang, () => Promise<{ default: import('../engine/search.ts').SearchData }>>>;
 }

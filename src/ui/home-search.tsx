@@ -1,15 +1,24 @@
-import { useDeferredValue, useEffect, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { searchLoaders } from 'virtual:content';
 import type { Lang } from '../engine/model.ts';
 import { paths } from '../engine/paths.ts';
-import { searchAll, type SearchIndex } from '../engine/search.ts';
+import type { SearchEntry } from '../engine/search.ts';
 import { cachedLoader } from './cached-load.ts';
 import { useLang, useToolMessages } from './i18n/use-messages.ts';
 import { keepOutOfUrl, looksLikeLog, useUrlFields } from './use-url-fields.ts';
 import { startCaseState } from './cases/case-entry.ts';
 
-const loadSearchIndex = cachedLoader((lang: Lang): Promise<SearchIndex> => (searchLoaders[lang] ?? searchLoaders.en!)().then((m) => m.default));
+type Search = (query: string) => SearchEntry[];
+
+/** The search engine and the index of a language, both lazy chunks: the home page itself carries neither. */
+const loadSearch = cachedLoader(
+  (lang: Lang): Promise<Search> =>
+    Promise.all([import('../engine/search.ts'), (searchLoaders[lang] ?? searchLoaders.en!)()]).then(([engine, data]) => {
+      const index = engine.openIndex(data.default);
+      return (query) => engine.searchAll(index, query);
+    }),
+);
 
 /**
  * The front door's search: symptoms, step titles and codes of every guide and
@@ -20,22 +29,22 @@ export function HomeSearch() {
   const m = useToolMessages();
   const lang = useLang();
   const [{ q: query }, setFields] = useUrlFields(['q'] as const);
-  const [index, setIndex] = useState<SearchIndex | undefined>();
+  const [search, setSearch] = useState<{ run: Search } | undefined>();
   const [failed, setFailed] = useState(false);
   const deferred = useDeferredValue(query);
   const inputId = useId();
   const hintId = useId();
 
   const load = () => {
-    if (index) return;
-    loadSearchIndex(lang).then(setIndex, () => setFailed(true));
+    if (search) return;
+    loadSearch(lang).then((run) => setSearch({ run }), () => setFailed(true));
   };
   // A query already in the box (typed before the index arrived, or restored by the browser) loads it too.
   useEffect(() => {
-    if (query && !index) load();
+    if (query && !search) load();
   });
 
-  const results = index ? searchAll(index, deferred) : [];
+  const results = useMemo(() => (search ? search.run(deferred) : []), [search, deferred]);
   const q = deferred.trim();
   const navigate = useNavigate();
   const isLog = looksLikeLog(q);
@@ -68,8 +77,8 @@ export function HomeSearch() {
           </p>
         )}
         {q && failed && <p className="notice notice--warn">{m.loadFailed}</p>}
-        {q && !failed && !index && <p className="muted">{m.loading}</p>}
-        {q && index && results.length === 0 && !isLog && <p className="muted">{m.searchNone}</p>}
+        {q && !failed && !search && <p className="muted">{m.loading}</p>}
+        {q && search && results.length === 0 && !isLog && <p className="muted">{m.searchNone}</p>}
         {q && results.length > 0 && (
           <ul className="search-results" aria-label={m.searchResults(q)}>
             {results.map((r) => (
