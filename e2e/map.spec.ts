@@ -75,7 +75,7 @@ test('the map pans by drag and arrow keys, and zooms with the buttons, + and −
 
   // Drag up, starting on a step a few layers down: the map moves, and the step under the pointer does not open.
   const v = await box(vp);
-  const from = await box(node(page, 'read-status'));
+  const from = await box(node(page, 'sec-exception'));
   expect(from.y + from.height).toBeLessThan(v.y + v.height);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
@@ -237,4 +237,33 @@ test('on a phone the map fits the screen, its controls are reachable, and a tap 
   await press(node(page, current));
   await expect(page).toHaveURL(paths.step.href(MPAAS, current, encodeTrail(mpaas, s)));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(mpaas.steps[current]!.title);
+});
+
+test("the lines carry their answers' labels, shortened where room is short, in full when their step is focused or pointed at", async ({ page }) => {
+  await page.goto(paths.map.href(MPAAS));
+  const start = mpaas.steps[mpaas.start]!;
+  if (!('answers' in start)) throw new Error('the start must have answers');
+  const labels = page.locator('svg text[data-edge-label]');
+  // Each answer of the first question is written on its own line (shortened ones end in an ellipsis).
+  for (const a of start.answers) {
+    const label = labels.locator(`xpath=self::*[@data-edge-label="${mpaas.start}>${a.next}"]`);
+    await expect(label).toHaveCount(1);
+    const shown = (await label.evaluate((el) => el.childNodes[el.childNodes.length - 1]!.textContent))!;
+    expect(a.label.startsWith(shown.replace(/…$/, '').trimEnd()), `${shown} shortens ${a.label}`).toBe(true);
+    // The whole label is its tooltip.
+    await expect(label.locator('title')).toHaveText(a.label);
+  }
+  // Focus a step: its answers' labels are written in full, and its lines stand out.
+  const focusOn = mpaas.steps['read-status']!;
+  if (!('answers' in focusOn)) throw new Error('read-status must have answers');
+  await node(page, focusOn.id).focus();
+  const full = page.locator('svg text.map-label--active');
+  await expect(full).toHaveCount(new Set(focusOn.answers.map((a) => a.next)).size);
+  for (const a of focusOn.answers) await expect(full.filter({ hasText: a.label })).not.toHaveCount(0);
+  await expect(page.locator(`svg path.map-edge--active[data-edge^="${focusOn.id}>"]`)).not.toHaveCount(0);
+  // Pointing at another step moves the emphasis there; leaving the map's steps with focus gone clears it.
+  await node(page, focusOn.id).blur();
+  await expect(full).toHaveCount(0);
+  await node(page, mpaas.start).hover();
+  await expect(page.locator(`svg path.map-edge--active[data-edge^="${mpaas.start}>"]`)).toHaveCount(start.answers.length);
 });

@@ -3,7 +3,7 @@ import { compileTree } from '../content/compile.ts';
 import { loadContent } from '../content/load.ts';
 import { demoTree } from '../test/demo-tree.ts';
 import { reachableSteps } from './graph.ts';
-import { bestLayout, fitInOrder, layoutTree, textWidthEm, wrapLabel, type LayoutDirection, type PlacedStep, type Point, type TreeLayout } from './layout.ts';
+import { bestLayout, fitInOrder, LABEL_MAX, labelBox, layoutTree, textWidthEm, wrapLabel, type LayoutDirection, type PlacedEdge, type PlacedStep, type Point, type TreeLayout } from './layout.ts';
 import type { AnswerId, Step, StepId, Tree } from './model.ts';
 
 /** A tree from an adjacency list: a step with answers is a question, one without is an outcome. */
@@ -64,8 +64,35 @@ function expectSound(tree: Tree, layout: TreeLayout) {
       for (const s of layout.steps) if (s.id !== e.from && s.id !== e.to && crossesBox(p, q, s)) problems.push(`${e.from} → ${e.to} crosses ${s.id}`);
     }
     expect(e.d.startsWith(`M${first.x} ${first.y}`)).toBe(true);
+    // Its label sits next to its own line, and its text stays inside the drawing.
+    const { label } = e;
+    if (distanceToLine(label, e) > 20) problems.push(`${e.from} → ${e.to} has its label ${distanceToLine(label, e)} px from its line`);
+    expect(label.room).toBeGreaterThanOrEqual(0);
+    expect(label.room).toBeLessThanOrEqual(LABEL_MAX);
+    if (label.anchor === 'start') expect(label.x + label.room).toBeLessThanOrEqual(layout.width);
+    if (label.anchor === 'end') expect(label.x - label.room).toBeGreaterThanOrEqual(0);
+  }
+  // Labels written (room > 0) cover neither a step nor each other.
+  const shown = layout.edges.filter((e) => e.label.room > 0).map((e) => ({ id: `${e.from} → ${e.to}`, box: labelBox(e.label) }));
+  const cover = (a: ReturnType<typeof labelBox>, b: { x0: number; x1: number; y0: number; y1: number }) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  for (const [i, a] of shown.entries()) {
+    for (const b of shown.slice(i + 1)) if (cover(a.box, b.box)) problems.push(`the labels of ${a.id} and ${b.id} overlap`);
+    for (const st of layout.steps) if (cover(a.box, { x0: st.x, x1: st.x + st.width, y0: st.y, y1: st.y + st.height })) problems.push(`the label of ${a.id} covers ${st.id}`);
   }
   expect(problems).toEqual([]);
+}
+
+/** How far a label's anchor is from the nearest stretch of its edge's line. */
+function distanceToLine(p: Point, e: PlacedEdge): number {
+  let best = Infinity;
+  for (let i = 1; i < e.points.length; i++) {
+    const a = e.points[i - 1]!;
+    const b = e.points[i]!;
+    const x = Math.min(Math.max(p.x, Math.min(a.x, b.x)), Math.max(a.x, b.x));
+    const y = Math.min(Math.max(p.y, Math.min(a.y, b.y)), Math.max(a.y, b.y));
+    best = Math.min(best, Math.hypot(p.x - x, p.y - y));
+  }
+  return Math.round(best);
 }
 
 const DIRECTIONS: LayoutDirection[] = ['down', 'right'];
@@ -105,6 +132,30 @@ describe('layered layout', () => {
       const layout = layoutTree(tree, { direction });
       expectSound(tree, layout);
       expect(layout.edges.filter((e) => e.back).map((e) => `${e.from}>${e.to}`).sort()).toEqual(['b>a', 'c>b', 'c>c']);
+    }
+  });
+
+  it("writes each answer's label on its own stretch of line, not on the stem the answers share", () => {
+    const tree = treeOf('q', { q: ['a', 'b'] });
+    for (const direction of DIRECTIONS) {
+      const layout = layoutTree(tree, { direction });
+      const q = layout.byId.get('q' as StepId)!;
+      for (const e of layout.edges) {
+        const to = layout.byId.get(e.to)!;
+        // Beside (down) or along (right) the line's last stretch, into its own step, with room for a short answer.
+        if (direction === 'down') {
+          expect(Math.abs(e.label.x - (to.x + to.width / 2))).toBeLessThanOrEqual(6);
+          expect(e.label.y).toBeGreaterThan(q.y + q.height);
+          expect(e.label.y).toBeLessThan(to.y);
+        } else {
+          expect(Math.abs(e.label.y - (to.y + to.height / 2))).toBeLessThanOrEqual(6);
+          expect(e.label.x).toBeLessThan(to.x);
+
+        }
+      }
+      // Both labels are written, in full.
+      for (const e of layout.edges) expect(e.label.room).toBeGreaterThanOrEqual(textWidthEm(`to ${e.to}`) * 11);
+      expect(layout.edges[0]!.label).not.toEqual(layout.edges[1]!.label);
     }
   });
 

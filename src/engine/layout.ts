@@ -19,6 +19,10 @@ import { trimEndChars } from './strings.ts';
  * 5. Each node is pulled toward its neighbours; an order-preserving least-squares
  *    fit (pool-adjacent-violators) removes the overlaps that creates.
  * 6. Edges are routed orthogonally, on tracks in the gaps between layers.
+ * 7. Each edge's answer label goes on the first stretch of its line that no
+ *    other line shares (beside it when vertical, along it when horizontal),
+ *    shortened to the room left by the steps and the labels before it, or left
+ *    out (the map shows it in full when its step is pointed at or focused).
  *
  * The map page uses `bestLayout` (top to bottom or left to right, whichever
  * draws the tree with less ink) and `wrapLabel` for the titles in the boxes.
@@ -37,6 +41,13 @@ export interface LayoutOptions {
   margin: number;
   /** At most this many steps side by side (about a desktop screen's width); more wrap to the next layers. */
   maxLayerSteps: number;
+  /**
+   * Room along the layers, after the tracks of a gap, where the lines run
+   * straight into the next layer's steps: an answer's label is written there.
+   * Top to bottom, beside a vertical line (one line of text); left to right,
+   * along a horizontal one (the label's length).
+   */
+  labelRoom: number;
 }
 
 /** Which way the layers go: top to bottom, or left to right (for a broad, shallow tree). */
@@ -44,8 +55,8 @@ export type LayoutDirection = 'down' | 'right';
 
 /** Defaults per direction; nodeWidth and nodeHeight are the step's box on screen either way. */
 export const DEFAULT_LAYOUT: Record<LayoutDirection, LayoutOptions> = {
-  down: { nodeWidth: 200, nodeHeight: 76, layerGap: 52, nodeGap: 28, edgeGap: 14, margin: 20, maxLayerSteps: 6 },
-  right: { nodeWidth: 200, nodeHeight: 76, layerGap: 64, nodeGap: 16, edgeGap: 12, margin: 20, maxLayerSteps: 10 },
+  down: { nodeWidth: 200, nodeHeight: 76, layerGap: 52, nodeGap: 28, edgeGap: 14, margin: 20, maxLayerSteps: 6, labelRoom: 18 },
+  right: { nodeWidth: 200, nodeHeight: 76, layerGap: 64, nodeGap: 16, edgeGap: 12, margin: 20, maxLayerSteps: 10, labelRoom: 96 },
 };
 
 export interface Point {
@@ -75,7 +86,31 @@ export interface PlacedEdge {
   points: Point[];
   /** The same line as an SVG path, smoothed with vertical tangents. */
   d: string;
+  /** Where its answers' label is written. */
+  label: EdgeLabel;
 }
+
+/**
+ * Where an edge's label goes: at the start of the first stretch of its line
+ * that no other answer of the same step shares, so the label reads as this
+ * answer's. Beside a vertical stretch the text runs to its right; along a
+ * horizontal one it runs above the line, away from the corner.
+ */
+export interface EdgeLabel {
+  /** The text's anchor point (its baseline), in drawing units. */
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** How long the text may be (drawing units) before it runs into the line's next bend or its arrow. */
+  room: number;
+}
+
+/** An edge as routed, before its label is placed; a layout of such edges. */
+type RoutedEdge = Omit<PlacedEdge, 'label'>;
+type Unlabelled = Omit<TreeLayout, 'edges'> & { edges: RoutedEdge[] };
+
+/** A label beside a vertical line is never longer than this (drawing units); a longer one is shortened. */
+export const LABEL_MAX = 120;
 
 export interface TreeLayout {
   direction: LayoutDirection;
@@ -165,7 +200,7 @@ interface Chain {
 export function layoutTree(tree: Tree, options: Partial<LayoutOptions> & { direction?: LayoutDirection } = {}): TreeLayout {
   const direction = options.direction ?? 'down';
   const o = { ...DEFAULT_LAYOUT[direction], ...options };
-  if (direction === 'down') return layoutDown(tree, o);
+  if (direction === 'down') return withLabels(layoutDown(tree, o), tree);
   // Across a layer a step takes its height; along the layers, its width.
   const t = layoutDown(tree, { ...o, nodeWidth: o.nodeHeight, nodeHeight: o.nodeWidth });
   const flip = (p: Point): Point => ({ x: p.y, y: p.x });
@@ -174,7 +209,121 @@ export function layoutTree(tree: Tree, options: Partial<LayoutOptions> & { direc
     const points = e.points.map(flip);
     return { ...e, points, d: e.from === e.to ? loopPath(points[0]!, points[1]!, { x: 0, y: 1 }) : roundedPath(points, BEND) };
   });
-  return { direction, steps, byId: new Map(steps.map((s) => [s.id, s])), edges, width: t.height, height: t.width, layerCount: t.layerCount };
+  return withLabels({ direction, steps, byId: new Map(steps.map((s) => [s.id, s])), edges, width: t.height, height: t.width, layerCount: t.layerCount }, tree);
+}
+
+/** How far from a corner a label starts (past the bend's rounding), and the arrow's length at a line's end. */
+const LABEL_OFFSET = 9;
+const ARROW = 10;
+/** A horizontal stretch with less room than this (drawing units) gives its label to the vertical one after it. */
+const SHORT = 64;
+
+/** Places every edge's label (see `EdgeLabel`) on the finished drawing. */
+function withLabels(layout: Unlabelled, tree: Tree): TreeLayout {
+  // The stretches of every line, by the line they run on ("x=…" vertical, "y=…" horizontal), to find shared ones fast.
+  const byLine = new Map<string, { lo: number; hi: number; edge: RoutedEdge }[]>();
+  const lineOf = (p: Point, q: Point) => (p.x === q.x ? `x=${p.x}` : p.y === q.y ? `y=${p.y}` : undefined);
+  const span = (p: Point, q: Point) => (p.x === q.x ? [Math.min(p.y, q.y), Math.max(p.y, q.y)] : [Math.min(p.x, q.x), Math.max(p.x, q.x)]) as [number, number];
+  for (const edge of layout.edges) {
+    for (let i = 1; i < edge.points.length; i++) {
+      const key = lineOf(edge.points[i - 1]!, edge.points[i]!);
+      if (!key) continue;
+      const [lo, hi] = span(edge.points[i - 1]!, edge.points[i]!);
+      byLine.set(key, [...(byLine.get(key) ?? []), { lo, hi, edge }]);
+    }
+  }
+  /** Does another line (of the same step only, with `siblings`) run along the stretch p–q for more than a point? */
+  const shared = (edge: RoutedEdge, p: Point, q: Point, siblings: boolean) => {
+    const key = lineOf(p, q);
+    if (!key) return false;
+    const [lo, hi] = span(p, q);
+    return (byLine.get(key) ?? []).some((o) => o.edge !== edge && (!siblings || o.edge.from === edge.from) && Math.min(hi, o.hi) - Math.max(lo, o.lo) > 0.5);
+  };
+  // Labels are written one by one; each keeps clear of the steps and of the labels before it,
+  // shortened to the room left (or left out, its full text then shown when its step is pointed at).
+  const taken: Box[] = layout.steps.map((st) => ({ x0: st.x - 4, x1: st.x + st.width + 4, y0: st.y - 4, y1: st.y + st.height + 4 }));
+  const edges = layout.edges.map((e) => {
+    const label = placeLabel(e, (p, q, siblings) => shared(e, p, q, siblings), layout.direction);
+    // Never past the drawing's edge, where it would be cut off.
+    const inside = label.anchor === 'end' ? label.x - 2 : label.anchor === 'start' ? layout.width - label.x - 2 : Math.min(label.x, layout.width - label.x) * 2 - 4;
+    const whole = textWidthEm(edgeLabelText(tree, e)) * LABEL_FONT + 2;
+    let room = Math.max(0, Math.min(label.room, inside, whole));
+    for (const b of taken) {
+      const box = labelBox({ ...label, room });
+      if (box.y1 <= b.y0 || box.y0 >= b.y1 || box.x1 <= b.x0 || box.x0 >= b.x1) continue;
+      // Stop short of what is in the way (a label starts at its anchor, so what covers the anchor leaves no room).
+      room = label.anchor === 'start' ? b.x0 - label.x - 3 : label.anchor === 'end' ? label.x - b.x1 - 3 : 0;
+      if (room < Math.min(MIN_LABEL, whole)) break;
+    }
+    room = room < Math.min(MIN_LABEL, whole) ? 0 : Math.round(room);
+    if (room > 0) taken.push(labelBox({ ...label, room }));
+    return { ...e, label: { ...label, room } };
+  });
+  return { ...layout, edges };
+}
+
+/** The font size of the labels (drawing units); the UI writes them at this size. */
+export const LABEL_FONT = 11;
+/** Less room than this (drawing units, about five letters and an ellipsis) and a shortened label is left out. */
+const MIN_LABEL = 44;
+
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The box a label's text takes: `room` wide from its anchor, a line of text high around its baseline. */
+export function labelBox(l: EdgeLabel): Box {
+  const x0 = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - l.room : l.x - l.room / 2;
+  return { x0, x1: x0 + l.room, y0: l.y - LABEL_FONT + 1, y1: l.y + 3 };
+}
+
+/** What an edge's answers say, joined when two or more answers lead to the same step. */
+export function edgeLabelText(tree: Tree, edge: Pick<PlacedEdge, 'from' | 'answers'>): string {
+  const from = tree.steps[edge.from];
+  if (!from || !hasAnswers(from)) return '';
+  return from.answers
+    .filter((a) => edge.answers.includes(a.id))
+    .map((a) => a.label)
+    .join(' / ');
+}
+
+/**
+ * `shared(p, q, siblings)`: does another line run along the stretch p–q (only
+ * the same step's other answers, with `siblings`)?
+ */
+function placeLabel(e: Pick<PlacedEdge, 'from' | 'to' | 'points'>, shared: (p: Point, q: Point, siblings: boolean) => boolean, direction: LayoutDirection): EdgeLabel {
+  const pts = e.points;
+  const roomAlong = (i: number) => Math.max(0, Math.min(LABEL_MAX, Math.abs(pts[i]!.x - pts[i - 1]!.x) - LABEL_OFFSET - (i === pts.length - 1 ? ARROW : BEND)));
+  if (e.from === e.to) {
+    // A self-loop bulges out of the step's side (right when drawn down, bottom when drawn right).
+    const [p, q] = [pts[0]!, pts[1]!];
+    return direction === 'down'
+      ? { x: round(p.x + 28), y: round((p.y + q.y) / 2 + 4), anchor: 'start', room: LABEL_MAX }
+      : { x: round((p.x + q.x) / 2), y: round(p.y + 40), anchor: 'middle', room: LABEL_MAX };
+  }
+  const ownAll = (i: number) => !shared(pts[i - 1]!, pts[i]!, false);
+  const stretches = pts.slice(1).map((_, k) => k + 1);
+  // The first stretch no other line runs along; failing that, the first no other answer of this step runs along
+  // (a line into a trunk shares its end with other steps' answers).
+  let i = stretches.find(ownAll) ?? stretches.find((k) => !shared(pts[k - 1]!, pts[k]!, true)) ?? 1;
+  // Along the layers (down when drawn down, right when drawn right) a label has more room than across them.
+  const along = (k: number) => (direction === 'down' ? pts[k - 1]!.x === pts[k]!.x : pts[k - 1]!.y === pts[k]!.y);
+  if (!along(i) && i + 1 < pts.length && along(i + 1) && ownAll(i + 1)) i++;
+  else if (!along(i) && direction === 'down' && roomAlong(i) < SHORT && i + 1 < pts.length && ownAll(i + 1)) i++;
+  const p = pts[i - 1]!;
+  const q = pts[i]!;
+  if (p.x === q.x) {
+    // Beside a vertical stretch: one line of text, on the side the line came from (left after a turn to the left).
+    const before = pts[i - 2];
+    const left = before !== undefined && before.y === p.y && before.x > p.x;
+    const y = q.y > p.y ? p.y + LABEL_OFFSET + 9 : p.y - LABEL_OFFSET;
+    return { x: round(left ? p.x - 5 : p.x + 5), y: round(y), anchor: left ? 'end' : 'start', room: LABEL_MAX };
+  }
+  const room = roomAlong(i);
+  return q.x > p.x ? { x: round(p.x + LABEL_OFFSET), y: round(p.y - 4), anchor: 'start', room } : { x: round(p.x - LABEL_OFFSET), y: round(p.y - 4), anchor: 'end', room };
 }
 
 /**
@@ -186,7 +335,14 @@ export function layoutTree(tree: Tree, options: Partial<LayoutOptions> & { direc
 export function bestLayout(tree: Tree): TreeLayout {
   const down = layoutTree(tree, { direction: 'down' });
   const right = layoutTree(tree, { direction: 'right' });
-  return edgeLength(right) < edgeLength(down) ? right : down;
+  return lineInk(right) < lineInk(down) ? right : down;
+}
+
+/** The edges' length without the stretches that only make room for labels (the same in every drawing of a tree's shape). */
+function lineInk(layout: TreeLayout): number {
+  let crossed = 0;
+  for (const e of layout.edges) if (e.from !== e.to) crossed += Math.abs(layout.byId.get(e.to)!.layer - layout.byId.get(e.from)!.layer);
+  return edgeLength(layout) - crossed * DEFAULT_LAYOUT[layout.direction].labelRoom;
 }
 
 /** The total length of the edges' polylines. */
@@ -196,7 +352,7 @@ export function edgeLength(layout: TreeLayout): number {
   return sum;
 }
 
-function layoutDown(tree: Tree, o: LayoutOptions): TreeLayout {
+function layoutDown(tree: Tree, o: LayoutOptions): Unlabelled {
   const { pre, topo, back, links } = walk(tree);
 
   // 2. Longest path from the start over the forward edges.
@@ -459,7 +615,7 @@ interface Net {
  * to fit its tracks. Back edges leave and enter at a step's right, on tracks
  * of their own, so a loop never reads as one more answer.
  */
-function routeEdges(chains: Chain[], nodes: LNode[], layerCount: number, o: LayoutOptions): { tops: number[]; edges: PlacedEdge[] } {
+function routeEdges(chains: Chain[], nodes: LNode[], layerCount: number, o: LayoutOptions): { tops: number[]; edges: RoutedEdge[] } {
   // Back edges into a step share one port at its bottom right; each step they leave has its own at its top right.
   const backFrom = new Map<number, Chain[]>();
   const backInto = new Set<number>();
@@ -503,6 +659,8 @@ function routeEdges(chains: Chain[], nodes: LNode[], layerCount: number, o: Layo
   for (const net of nets.values()) {
     if (Math.max(...net.xs) - Math.min(...net.xs) >= 1) byGap[net.layer]!.push(net); // else straight down: no track
   }
+  // Layers that forward lines leave (the last one, and one only loops leave, need no room for labels).
+  const leaves = new Set(chains.filter((c) => !c.back && c.nodes.length > 1).flatMap((c) => c.nodes.slice(0, -1).map((n) => nodes[n]!.layer)));
   const tops: number[] = [];
   let y = o.margin;
   const order: Record<Net['kind'], number> = { out: 0, back: 1, in: 2 };
@@ -518,12 +676,13 @@ function routeEdges(chains: Chain[], nodes: LNode[], layerCount: number, o: Layo
       tracks[t]!.push(span);
       return t;
     });
-    const gap = Math.max(o.layerGap, (tracks.length + 1) * TRACK);
-    gapNets.forEach(({ net }, i) => (net.y = y + o.nodeHeight + ((trackOf[i]! + 1) * gap) / (tracks.length + 1)));
-    y += o.nodeHeight + gap;
+    // The tracks first, then the room where the lines run into the next layer and carry their labels.
+    const span = Math.max(o.layerGap, (tracks.length + 1) * TRACK);
+    gapNets.forEach(({ net }, i) => (net.y = y + o.nodeHeight + ((trackOf[i]! + 1) * span) / (tracks.length + 1)));
+    y += o.nodeHeight + span + (leaves.has(l) ? o.labelRoom : 0);
   }
 
-  const edges = chains.map((c): PlacedEdge => {
+  const edges = chains.map((c): RoutedEdge => {
     if (c.nodes.length < 2) return selfLoop(c, nodes, o, tops);
     let points: Point[] = [{ x: portX(c.nodes[0]!, c), y: tops[nodes[c.nodes[0]!]!.layer]! + o.nodeHeight }];
     for (let i = 1; i < c.nodes.length; i++) {
@@ -543,7 +702,7 @@ function routeEdges(chains: Chain[], nodes: LNode[], layerCount: number, o: Layo
 }
 
 /** An answer that leads back to its own step: a small loop at the step's right. */
-function selfLoop(c: Chain, nodes: LNode[], o: LayoutOptions, tops: number[]): PlacedEdge {
+function selfLoop(c: Chain, nodes: LNode[], o: LayoutOptions, tops: number[]): RoutedEdge {
   const n = nodes.find((x) => x.step === c.from)!;
   const right = round(n.x + o.nodeWidth / 2);
   const top = tops[n.layer]!;

@@ -1,6 +1,6 @@
-import { useId, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { wrapLabel, type PlacedEdge, type PlacedStep, type TreeLayout } from '../../engine/layout.ts';
+import { edgeLabelText, LABEL_FONT, wrapLabel, type PlacedEdge, type PlacedStep, type TreeLayout } from '../../engine/layout.ts';
 import type { Step, StepId, Tree } from '../../engine/model.ts';
 import { takenKey, type SessionPath } from '../../engine/session-path.ts';
 import { useToolMessages } from '../i18n/use-messages.ts';
@@ -63,9 +63,13 @@ export function MapView({ tree, layout, path, hrefFor, listId }: MapViewProps) {
     navigate(href);
   };
 
+  /** The step pointed at or focused: its answers' lines stand out, their labels in full. */
+  const [active, setActive] = useState<StepId | null>(null);
   const isTaken = (e: PlacedEdge) => path?.taken.has(takenKey(e.from, e.to)) ?? false;
-  // The path's edges last, so they are drawn over the others.
-  const ordered = [...layout.edges.filter((e) => !isTaken(e)), ...layout.edges.filter(isTaken)];
+  const isActive = (e: PlacedEdge) => e.from === active;
+  // The path's edges over the others, and the active step's over all.
+  const rank = (e: PlacedEdge) => (isActive(e) ? 2 : isTaken(e) ? 1 : 0);
+  const ordered = [...layout.edges].sort((a, b) => rank(a) - rank(b));
 
   return (
     <section className="map" aria-labelledby={`${ids}-title`}>
@@ -122,16 +126,35 @@ export function MapView({ tree, layout, path, hrefFor, listId }: MapViewProps) {
                   <path
                     key={`${e.from}>${e.to}`}
                     d={e.d}
-                    className={`map-edge${e.back ? ' map-edge--back' : ''}${taken ? ' map-edge--path' : ''}`}
+                    className={`map-edge${e.back ? ' map-edge--back' : ''}${taken ? ' map-edge--path' : ''}${isActive(e) ? ' map-edge--active' : ''}`}
                     markerEnd={`url(#${ids}-arrow${taken ? '-path' : ''})`}
                     data-edge={`${e.from}>${e.to}`}
                   />
                 );
               })}
             </g>
+            <g aria-hidden="true">
+              {layout.edges.filter((e) => !isActive(e)).map((e) => (
+                <EdgeLabelText key={`${e.from}>${e.to}`} edge={e} tree={tree} />
+              ))}
+            </g>
             {layout.steps.map((placed) => (
-              <MapNode key={placed.id} step={tree.steps[placed.id]!} placed={placed} path={path} href={hrefFor(placed.id)} onOpen={open} onFocus={() => reveal(placed)} />
+              <MapNode
+                key={placed.id}
+                step={tree.steps[placed.id]!}
+                placed={placed}
+                path={path}
+                href={hrefFor(placed.id)}
+                onOpen={open}
+                onFocus={() => {
+                  reveal(placed);
+                  setActive(placed.id);
+                }}
+                onPoint={(on) => setActive((was) => (on ? placed.id : was === placed.id ? null : was))}
+              />
             ))}
+            {/* The active step's labels in full, over the steps they may run across. */}
+            <ActiveLabels edges={layout.edges.filter(isActive)} tree={tree} width={layout.width} />
           </svg>
         )}
       </div>
@@ -140,6 +163,53 @@ export function MapView({ tree, layout, path, hrefFor, listId }: MapViewProps) {
       </p>
       <Legend hasPath={!!path} />
     </section>
+  );
+}
+
+/**
+ * The pointed-at or focused step's labels in full, on a plate over whatever
+ * they cross; one that would cover another moves down a line.
+ */
+function ActiveLabels({ edges, tree, width }: { edges: PlacedEdge[]; tree: Tree; width: number }) {
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const line = LABEL_FONT + 5;
+  return (
+    <g aria-hidden="true">
+      {edges.map((edge) => {
+        const text = edgeLabelText(tree, edge);
+        if (!text) return null;
+        const { x, anchor } = edge.label;
+        const w = measureEm(text) * LABEL_FONT;
+        // Inside the drawing, where it would otherwise be cut off.
+        const x0 = Math.max(4, Math.min(width - w - 4, anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2));
+        let y = edge.label.y;
+        for (let tries = 0; tries < 8 && placed.some((p) => p.x0 < x0 + w + 4 && x0 - 4 < p.x1 && Math.abs(p.y - y) < line); tries++) y += line;
+        placed.push({ x0, x1: x0 + w, y });
+        return (
+          <g key={`${edge.from}>${edge.to}`} className="map-label-plate">
+            <rect x={x0 - 3} y={y - LABEL_FONT} width={w + 6} height={LABEL_FONT + 4} rx={3} />
+            <text x={x0} y={y} className="map-label map-label--active" data-edge-label={`${edge.from}>${edge.to}`}>
+              {text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** An answer's label on its line, shortened to the room it has (at word boundaries); in full on its own tooltip. */
+function EdgeLabelText({ edge, tree }: { edge: PlacedEdge; tree: Tree }) {
+  const text = edgeLabelText(tree, edge);
+  const { x, y, anchor, room } = edge.label;
+  if (!text || room === 0) return null;
+  const shown = wrapLabel(text, room / LABEL_FONT, 1, measureEm).lines[0] ?? '';
+  if (!shown) return null;
+  return (
+    <text x={x} y={y} textAnchor={anchor} className="map-label" data-edge-label={`${edge.from}>${edge.to}`}>
+      <title>{text}</title>
+      {shown}
+    </text>
   );
 }
 
@@ -159,6 +229,7 @@ function MapNode({
   href,
   onOpen,
   onFocus,
+  onPoint,
 }: {
   step: Step;
   placed: PlacedStep;
@@ -166,6 +237,8 @@ function MapNode({
   href: string;
   onOpen: (e: ReactMouseEvent<Element>, href: string) => void;
   onFocus: () => void;
+  /** The pointer came onto the step (true) or left it (false). */
+  onPoint: (on: boolean) => void;
 }) {
   const m = useToolMessages();
   const isCurrent = path?.current === step.id;
@@ -185,6 +258,9 @@ function MapNode({
       aria-label={m.mapNodeName(kind, step.title, isCurrent ? 'current' : onPath ? 'path' : undefined)}
       onClick={(e) => onOpen(e, href)}
       onFocus={onFocus}
+      onBlur={() => onPoint(false)}
+      onPointerEnter={() => onPoint(true)}
+      onPointerLeave={() => onPoint(false)}
     >
       <g transform={`translate(${x} ${y})`} aria-hidden="true">
         <rect className="map-node__ring" x={-5} y={-5} width={w + 10} height={h + 10} rx={10} />
