@@ -42,7 +42,7 @@ describe('textPairs and textHash', () => {
   });
 });
 
-describe('stale translations', () => {
+describe('stale translations', { timeout: 30_000 }, () => {
   it('starts clean: a new guide records its Chinese as translated', () => {
     repo = contentRepo();
     expect(problems(repo)).toEqual([]);
