@@ -24,7 +24,10 @@ if (publish) {
 
 for (const e of errors) console.error(formatError(e));
 if (errors.length > 0) {
-  console.error(`\n${errors.length} problem(s) in content/.`);
+  const unpublished = errors.filter((e) => e.pendingPublish).length;
+  // A new guide is valid but not yet published: say so, so an author does not hunt for a mistake.
+  const note = unpublished === errors.length ? ': only steps or codes not yet published (run "npm run content:publish" once they are ready to ship)' : '.';
+  console.error(`\n${errors.length} problem(s) in content/${note}`);
   process.exit(1);
 }
 const steps = trees.reduce((n, t) => n + Object.keys(t.tree?.nodes ?? {}).length, 0);
