@@ -77,7 +77,8 @@ describe('content:diff', { timeout: 30_000 }, () => {
     ]);
     // The renamed step's texts did not change; only the title of check-first did, in English only.
     expect(d.texts).toEqual({ en: [{ where: 'step "check-first" → title', before: 'Replace with the first thing to verify', after: 'Check the device clock' }], zh: [] });
-    expect(d.stale[0]).toEqual({ where: `${TREE} step "check-first" → title.zh`, enBefore: 'Replace with the first thing to verify', en: 'Check the device clock', zh: '在这里写第一项要确认的内容' });
+    // Only the text whose English changed; the renamed step's records follow its redirect.
+    expect(d.stale).toEqual([{ where: `${TREE} step "check-first" → title.zh`, enBefore: 'Replace with the first thing to verify', en: 'Check the device clock', zh: '在这里写第一项要确认的内容' }]);
     const text = formatText(diffWith(repo.root));
     expect(text).toContain('    redirected /t/mpaas-demo/fix: the step is now set-clock: the redirect opens it');
     expect(text).toContain('    step "check-first" → title: [-Replace with the first thing to verify-] {+Check the device clock+}');

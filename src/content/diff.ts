@@ -8,7 +8,7 @@ import type { RawCodeEntry, RawCodeFile } from './codes-schema.ts';
 import { loadContent, PUBLISHED_CODES_FILE, PUBLISHED_FILE } from './load.ts';
 import type { RawNode, RawTree } from './schema.ts';
 import { parseSourcesFile, SOURCES_FILE, type RawSources } from './sources.ts';
-import { parseRecordFile, textHash } from './translations.ts';
+import { parseRecordFile, recordedHash, textHash } from './translations.ts';
 import { parseCodeFile, parsePublishedCodes } from './validate-codes.ts';
 import { parsePublished, parseTreeFile } from './validate.ts';
 
@@ -228,7 +228,7 @@ function staleIn(file: string, before: unknown, after: unknown, record: Map<stri
   const out: StaleText[] = [];
   for (const [key, text] of textsOf(after)) {
     if (text.en === undefined || text.zh === undefined) continue;
-    if (record?.get(key) === textHash(text.en)) continue;
+    if (recordedHash(record, after, key) === textHash(text.en)) continue;
     const enBefore = old.get(key)?.en;
     out.push({ where: `${file} ${name(key)}.zh`, ...(enBefore !== undefined && enBefore !== text.en ? { enBefore } : {}), en: text.en, zh: text.zh });
   }

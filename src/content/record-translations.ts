@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { formatError, type ContentError } from './errors.ts';
 import { loadContent, translatedFiles } from './load.ts';
 import { SOURCES_FILE } from './sources.ts';
-import { recordFileFor, recordSource, textHash, textPairs } from './translations.ts';
+import { earlierKeys, recordedHash, recordFileFor, recordSource, textHash, textPairs } from './translations.ts';
 
 export interface RecordResult {
   /** One line per record written, refreshed, dropped or deleted. */
@@ -44,16 +44,21 @@ export function recordTranslations(root: string, only: string[] = []): RecordRes
     owned.add(recordFile);
     const old = records.get(recordFile)?.hashes ?? new Map<string, string>();
     const pairs = textPairs(f.data);
-    // A text not asked for keeps its record (or stays unrecorded).
-    const kept = pairs.filter((p) => wanted(f.file, p.key) || old.has(p.key));
-    const hashes = new Map(kept.map((p) => [p.key, wanted(f.file, p.key) ? textHash(p.en) : old.get(p.key)!]));
+    // A text not asked for keeps its record (moved to its new key after a step's rename).
+    const earlier = (key: string) => recordedHash(old, f.data, key);
+    const kept = pairs.filter((p) => wanted(f.file, p.key) || earlier(p.key) !== undefined);
+    const hashes = new Map(kept.map((p) => [p.key, wanted(f.file, p.key) ? textHash(p.en) : earlier(p.key)!]));
     for (const p of kept) {
-      const before = old.get(p.key);
+      const before = earlier(p.key);
       if (before === hashes.get(p.key)) continue;
       const where = formatError({ file: f.file, ...f.locate([...p.path, 'zh']), ...f.where([...p.path, 'zh']), message: '' }).trimEnd();
       changes.push(`${where} ${before ? 'recorded again: its English had changed since the last record' : 'recorded'}`);
     }
-    for (const key of old.keys()) if (!pairs.some((p) => p.key === key)) changes.push(`${recordFile}: dropped "${key}" (no such text any more)`);
+    for (const key of old.keys()) {
+      if (pairs.some((p) => p.key === key)) continue;
+      const movedTo = kept.find((p) => earlierKeys(f.data, p.key).includes(key));
+      changes.push(movedTo ? `${recordFile}: "${key}" is now "${movedTo.key}" (the step was renamed)` : `${recordFile}: dropped "${key}" (no such text any more)`);
+    }
     const path = join(root, recordFile);
     const body = recordSource(f.file, hashes);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;

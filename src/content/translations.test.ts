@@ -102,6 +102,21 @@ describe('stale translations', { timeout: 30_000 }, () => {
     expect(recordTranslations(repo.root, ['no-such-tree']).unknown).toEqual(['no-such-tree']);
   });
 
+  it('follows a step renamed with a redirect: its records still count, and a changed English under the new id is still stale', () => {
+    repo = contentRepo();
+    repo.write(TREE, repo.read(TREE).replaceAll('next: fix', 'next: set-clock').replace('\n  fix:\n', '\n  set-clock:\n') + 'redirects:\n  fix: set-clock\n');
+    // The new step id is not published yet (content:publish); translations are what this test is about.
+    const problems = (r: ContentRepo) => loadContent(r.root).errors.filter((e) => e.staleTranslation).map(formatError);
+    expect(problems(repo)).toEqual([]);
+    repo.edit(TREE, 'en: Replace with the fix, in a few words', 'en: Set the clock');
+    expect(problems(repo)).toEqual([`${lineOf(repo, TREE, '在这里简要写出解决办法')} node "set-clock" → title.zh: ${STALE}`]);
+    // Recording another step moves the renamed step's records to its new id, still stale.
+    const { changes } = recordTranslations(repo.root, ['mpaas-demo/check-first']);
+    expect(changes).toContain('content/translated/trees/mpaas-demo.yaml: "nodes.fix.title" is now "nodes.set-clock.title" (the step was renamed)');
+    expect(repo.read('content/translated/trees/mpaas-demo.yaml')).not.toContain('nodes.fix.');
+    expect(problems(repo)).toEqual([`${lineOf(repo, TREE, '在这里简要写出解决办法')} node "set-clock" → title.zh: ${STALE}`]);
+  });
+
   it('reports a record file that belongs to no content file', () => {
     repo = contentRepo();
     repo.write('content/translated/trees/gone.yaml', 'title: 0123abcd\n');

@@ -125,6 +125,27 @@ export function sourcesWhere(path: (string | number)[]): Pick<ContentError, 'fie
   return { field: path.map(String).join('.') };
 }
 
+/**
+ * Keys under which a text may have been recorded before: a step renamed with a
+ * redirect (`old-id: new-id`) keeps its texts' records under the old id until
+ * they are recorded again, so renaming a step neither hides nor invents a
+ * stale translation.
+ */
+export function earlierKeys(data: unknown, key: string): string[] {
+  const redirects = (data as { redirects?: Record<string, string> } | null)?.redirects;
+  const m = /^nodes\.([a-z0-9-]+)\.(.+)$/.exec(key);
+  if (!redirects || !m) return [];
+  return Object.entries(redirects)
+    .filter(([, to]) => to === m[1])
+    .map(([from]) => `nodes.${from}.${m[2]}`);
+}
+
+/** The hash recorded for a text: under its key, or under its step's id before a rename. */
+export function recordedHash(hashes: ReadonlyMap<string, string> | undefined, data: unknown, key: string): string | undefined {
+  if (!hashes) return undefined;
+  return hashes.get(key) ?? earlierKeys(data, key).map((k) => hashes.get(k)).find((h) => h !== undefined);
+}
+
 /** A text whose Chinese no longer matches the English it was translated from, or has no record. */
 export interface StaleText {
   file: string;
@@ -139,7 +160,7 @@ export interface StaleText {
 /** The texts of one file whose recorded hash is missing or is not the hash of today's English. */
 export function staleTexts(file: string, data: unknown, record: TranslationRecord | undefined): StaleText[] {
   return textPairs(data).flatMap((pair) => {
-    const recorded = record?.hashes.get(pair.key);
+    const recorded = recordedHash(record?.hashes, data, pair.key);
     if (recorded === textHash(pair.en)) return [];
     return [{ file, key: pair.key, path: pair.path, en: pair.en, zh: pair.zh, ...(recorded ? { recorded } : {}) }];
   });
@@ -178,7 +199,7 @@ export function checkTranslations(files: TranslatedFile[], records: Map<string, 
           : `the Chinese is not recorded as a translation of the English yet: once it is one, run ${COMMAND}`,
       });
     }
-    const keys = new Set(pairs.map((p) => p.key));
+    const keys = new Set(pairs.flatMap((p) => [p.key, ...earlierKeys(f.data, p.key)]));
     for (const key of record.hashes.keys()) {
       if (!keys.has(key)) errors.push({ file: record.file, ...record.locate([key], { key: true }), field: key, ...flag, message: `names no text of ${f.file} any more: run ${COMMAND} to drop it` });
     }
