@@ -16,6 +16,12 @@ export interface ContentError {
   message: string;
   /** Set on problems the dev server only warns about (a new step not yet published). */
   pendingPublish?: true;
+  /**
+   * Set on a Chinese text whose English changed since it was translated (or
+   * that is not recorded as translated): a warning on the dev server, an
+   * error in `content:check` (docs/decisions/0013).
+   */
+  staleTranslation?: true;
 }
 
 /**

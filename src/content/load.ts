@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentError } from './errors.ts';
 import { checkPublished, parsePublished, parseTreeFile, type ParsedTree } from './validate.ts';
-import { checkSourceRefs, parseSourcesFile, SOURCES_FILE, type RawSources } from './sources.ts';
+import { checkSourceRefs, parseSourcesFile, SOURCES_FILE, type ParsedSources, type RawSources } from './sources.ts';
 import { checkCodeLinks, checkPublishedCodes, parseCodeFile, parsePublishedCodes, type ParsedCodeFile } from './validate-codes.ts';
+import { checkTranslations, codesWhere, parseRecordFile, sourcesWhere, treeWhere, type TranslatedFile, type TranslationRecord } from './translations.ts';
 
 export const PUBLISHED_FILE = 'content/published-ids.txt';
 export const PUBLISHED_CODES_FILE = 'content/published-codes.txt';
@@ -17,6 +18,10 @@ export interface LoadedContent {
   errors: ContentError[];
   /** Files read, for the dev server to watch. */
   files: string[];
+  /** The source registry as parsed, with its locator. */
+  registry: ParsedSources;
+  /** The translation records (content/translated/), by file. */
+  records: Map<string, TranslationRecord>;
 }
 
 /**
@@ -64,8 +69,30 @@ export function loadContent(root: string): LoadedContent {
   const publishedCodesPath = join(root, PUBLISHED_CODES_FILE);
   const publishedCodes = existsSync(publishedCodesPath) ? parsePublishedCodes(readFileSync(publishedCodesPath, 'utf8')) : [];
   if (errors.length === 0) errors.push(...checkPublished(PUBLISHED_FILE, published, trees), ...checkPublishedCodes(PUBLISHED_CODES_FILE, publishedCodes, codes));
+
+  const recordPaths = [...yamlIn('translated/trees'), ...yamlIn('translated/codes'), ...yamlIn('translated')];
+  const records = new Map(recordPaths.map((path) => [relative(root, path), parseRecordFile(relative(root, path), readFileSync(path, 'utf8'))]));
+  errors.push(...checkTranslations(translatedFiles(trees, codes, registry), records, [...records.keys()]));
+
   errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { trees, codes, sources: registry.sources ?? {}, errors, files: [...files, ...[sourcesPath, publishedPath, publishedCodesPath].filter((f) => existsSync(f))] };
+  return {
+    trees,
+    codes,
+    sources: registry.sources ?? {},
+    errors,
+    files: [...files, ...[sourcesPath, publishedPath, publishedCodesPath].filter((f) => existsSync(f)), ...recordPaths],
+    registry,
+    records,
+  };
+}
+
+/** The content files that parsed, with what the translation check needs of each. */
+export function translatedFiles(trees: ParsedTree[], codes: ParsedCodeFile[], registry: ParsedSources): TranslatedFile[] {
+  return [
+    ...trees.flatMap((t) => (t.tree ? [{ file: t.file, data: t.tree, locate: t.locate, where: treeWhere }] : [])),
+    ...codes.flatMap((t) => (t.table ? [{ file: t.file, data: t.table, locate: t.locate, where: codesWhere(t.table) }] : [])),
+    ...(registry.sources ? [{ file: registry.file, data: registry.sources, locate: registry.locate, where: sourcesWhere }] : []),
+  ];
 }
 
 /** Adds every current step id and code to the published lists (their addresses are then permanent). Returns what it added. */

@@ -30,13 +30,19 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
   const load = (): LoadedContent => {
     if (cache) return cache;
     const loaded = loadContent(root);
-    // While authoring, a new step that is not yet published is only a warning; the build refuses it.
-    const blocking = loaded.errors.filter((e) => !(serving && e.pendingPublish));
+    // While authoring, a new step that is not yet published and a Chinese text whose English changed
+    // are only warnings; the build refuses them.
+    const blocking = loaded.errors.filter((e) => !(serving && (e.pendingPublish || e.staleTranslation)));
     if (blocking.length > 0) {
       throw new Error(`content/ has ${blocking.length} problem(s):\n${blocking.map(formatError).join('\n')}`);
     }
-    if (loaded.errors.length > 0) {
-      console.warn(`content/: ${loaded.errors.length} step(s) or code(s) not yet published; run "npm run content:publish" before committing.`);
+    const unpublished = loaded.errors.filter((e) => e.pendingPublish);
+    if (unpublished.length > 0) {
+      console.warn(`content/: ${unpublished.length} step(s) or code(s) not yet published; run "npm run content:publish" before committing.`);
+    }
+    const stale = loaded.errors.filter((e) => e.staleTranslation);
+    if (stale.length > 0) {
+      console.warn(`content/: ${stale.length} Chinese text(s) may not match their English any more:\n${stale.map(formatError).join('\n')}\nUpdate them, then run "npm run content:translated" before committing.`);
     }
     cache = loaded;
     return cache;
