@@ -5,14 +5,15 @@
  * src/entry-prerender.tsx (see the "build" script).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Tree } from '../src/engine/model.ts';
+import { outDir } from '../src/content/base-path.ts';
 import { SWAP_SCRIPT } from '../src/content/csp.ts';
 import { paths } from '../src/engine/paths.ts';
 
 const root = process.cwd();
-const dist = join(root, 'dist');
+const dist = join(root, outDir());
 const ssrDir = join(root, 'dist-ssr');
 const entry = (await import(pathToFileURL(resolve(ssrDir, 'entry-prerender.js')).href)) as {
   render: (url: string, lang?: Lang) => Promise<string>;
@@ -20,7 +21,7 @@ const entry = (await import(pathToFileURL(resolve(ssrDir, 'entry-prerender.js'))
 };
 
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
-if (!template.includes('<div id="root"></div>')) throw new Error('dist/index.html has no empty <div id="root"></div> to fill');
+if (!template.includes('<div id="root"></div>')) throw new Error(`${relative(root, dist)}/index.html has no empty <div id="root"></div> to fill`);
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -52,5 +53,6 @@ for (const [treeId, byLang] of Object.entries(entry.loaders)) {
     pages++;
   }
 }
+console.log(`Prerendered ${pages} step page(s) into ${relative(root, dist)}/t/.`);
+
 rmSync(ssrDir, { recursive: true, force: true });
-console.log(`Prerendered ${pages} step page(s) into dist/t/.`);
