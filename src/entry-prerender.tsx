@@ -7,7 +7,7 @@ import { setLangForPrerender } from './ui/i18n/use-messages.ts';
 import { zh } from './ui/i18n/zh.ts';
 import { routes } from './ui/routes.tsx';
 
-export { loaders } from 'virtual:content';
+export { codeLoaders, loaders } from 'virtual:content';
 
 /**
  * Renders one URL of the app to HTML at build time (scripts/prerender.ts),
