@@ -11,7 +11,7 @@
  * nginx comes from NGINX, else `nginx` on the PATH, else /usr/sbin/nginx.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,8 +28,12 @@ if (!readFileSync(site, 'utf8').includes(`under ${base}:`)) throw new Error(`ser
 
 const nginx = process.env.NGINX ?? (spawnSync('sh', ['-c', 'command -v nginx']).stdout.toString().trim() || '/usr/sbin/nginx');
 
-// nginx's workers may run as another user: the folders must be readable by all.
-const dir = mkdtempSync(join(tmpdir(), 'troubleshooter-nginx-'));
+// One folder per port, emptied at start: a run that was killed (Playwright ends its servers
+// with SIGKILL) leaves at most this one behind. nginx's workers may run as another user:
+// the folder must be readable by all.
+const dir = join(tmpdir(), `troubleshooter-nginx-${port}`);
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { mode: 0o755 });
 chmodSync(dir, 0o755);
 mkdirSync(join(dir, 'logs'));
 // The build sits at <root><base>, as the generated part expects.
