@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { chromium, defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 
 /**
  * Which Chromium to drive: CHROMIUM_PATH if set; else Playwright's own browser
  * if `npx playwright install chromium` has been run; else Debian's /usr/bin/chromium.
  */
-function chromiumPath(): string | undefined {
+export function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
     if (existsSync(chromium.executablePath())) return undefined;
@@ -16,11 +16,25 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
+
+/** How every project drives Chromium (also used by playwright.nginx.config.ts). */
+export const browserUse = {
+  trace: 'retain-on-failure',
+  // No service worker unless a test asks for one (e2e/offline.spec.ts): with one, a test's
+  // page.route() would not see the requests the worker answers from its cache.
+  serviceWorkers: 'block',
+  launchOptions: {
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+} satisfies PlaywrightTestConfig['use'];
 // E2E_PORT lets two checkouts run their suites side by side without reusing each other's server.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  // What the web server answers is checked against nginx only (playwright.nginx.config.ts).
+  testIgnore: /server\.spec\.ts$/,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -30,14 +44,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: 'retain-on-failure',
-    // No service worker unless a test asks for one (e2e/offline.spec.ts): with one, a test's
-    // page.route() would not see the requests the worker answers from its cache.
-    serviceWorkers: 'block',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    ...browserUse,
   },
   projects: [
     // Tests tagged @phone are about the phone layout: they run on the phone project only.

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { basePath, outDir } from './src/content/base-path.ts';
 import { contentPlugin } from './src/content/vite-plugin.ts';
 
 /**
@@ -64,8 +65,11 @@ function reactRouter(production: boolean): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
+  // BASE_PATH=/troubleshooter/ npm run build: a build served under that path (README, "Deploy").
+  base: basePath(),
   plugins: [reactRouter(mode === 'production'), react(), contentPlugin()],
   build: {
+    outDir: outDir(),
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {

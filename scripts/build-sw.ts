@@ -8,10 +8,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
+import { basePath, outDir } from '../src/content/base-path.ts';
 import { type BuiltFile, isPrecached, precacheEntries, precacheVersion, SW_PATH } from './precache-manifest.ts';
 
 const root = process.cwd();
-const dist = join(root, 'dist');
+const dist = join(root, outDir());
+const base = basePath();
 const VERSION_PLACEHOLDER = '__sw_version_placeholder__';
 
 function listFiles(dir: string): BuiltFile[] {
@@ -24,7 +26,7 @@ function listFiles(dir: string): BuiltFile[] {
 }
 
 const files = listFiles(dist);
-const entries = precacheEntries(files);
+const entries = precacheEntries(files, base);
 const manifest = entries.map(({ url, sha256 }) => ({ url, sha256 }));
 
 const output = (await build({
@@ -35,6 +37,7 @@ const output = (await build({
   define: {
     __SW_PRECACHE__: JSON.stringify(manifest),
     __SW_VERSION__: JSON.stringify(VERSION_PLACEHOLDER),
+    __SW_BASE__: JSON.stringify(base),
   },
   build: {
     write: false,
@@ -49,14 +52,15 @@ if (!chunk || !chunk.code.includes(VERSION_PLACEHOLDER)) throw new Error('build-
 const version = precacheVersion(entries, chunk.code);
 const code = chunk.code.replaceAll(VERSION_PLACEHOLDER, version);
 writeFileSync(join(dist, SW_PATH), code);
+const out = relative(root, dist);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const raw = entries.reduce((s, e) => s + e.bytes, 0);
-const gzip = files.filter((f) => entries.some((e) => e.url === `/${f.path}`)).reduce((s, f) => s + gzipSync(f.body, { level: 9 }).length, 0);
+const gzip = files.filter((f) => entries.some((e) => e.url === `${base}${f.path}`)).reduce((s, f) => s + gzipSync(f.body, { level: 9 }).length, 0);
 const pages = files.filter((f) => f.path.endsWith('.html') && !isPrecached(f.path));
 const pagesRaw = pages.reduce((s, f) => s + f.body.length, 0);
 const pagesGzip = pages.reduce((s, f) => s + gzipSync(f.body, { level: 9 }).length, 0);
 console.log(
-  `Service worker ${version}: dist/${SW_PATH} (${kb(code.length)}) precaches ${entries.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip; ` +
+  `Service worker ${version}: ${out}/${SW_PATH} (${kb(code.length)}) precaches ${entries.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip; ` +
     `not precached: ${pages.length} prerendered pages, ${kb(pagesRaw)} raw, ${kb(pagesGzip)} gzip.`,
 );

@@ -20,6 +20,11 @@ describe('the precache list', () => {
     expect(entries.find((e) => e.url === '/index.html')?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('puts the base path in front of every URL', () => {
+    const entries = precacheEntries([file('index.html'), file('assets/boot-abc.js'), file('t/a/b/index.html')], '/troubleshooter/');
+    expect(entries.map((e) => e.url)).toEqual(['/troubleshooter/assets/boot-abc.js', '/troubleshooter/index.html']);
+  });
+
   it('refuses a build without the app shell', () => {
     expect(() => precacheEntries([file('assets/boot-abc.js')])).toThrow(/index\.html is missing/);
   });

@@ -15,7 +15,7 @@ export interface BuiltFile {
 }
 
 export interface PrecacheEntry {
-  /** The URL path the page requests: "/assets/boot-abc.js". */
+  /** The URL path the page requests, under the base path: "/assets/boot-abc.js", "/troubleshooter/assets/boot-abc.js". */
   url: string;
   /** SHA-256 of the body, hex: the worker checks every download against it. */
   sha256: string;
@@ -36,12 +36,13 @@ export function isPrecached(path: string): boolean {
   return true;
 }
 
-export function precacheEntries(files: readonly BuiltFile[]): PrecacheEntry[] {
+/** `base` is the path the build is served under (`/`, `/troubleshooter/`): the URLs the worker fetches carry it. */
+export function precacheEntries(files: readonly BuiltFile[], base = '/'): PrecacheEntry[] {
   const entries = files
     .filter((f) => isPrecached(f.path))
-    .map((f) => ({ url: `/${f.path}`, sha256: sha256Hex(f.body), bytes: f.body.length }))
+    .map((f) => ({ url: `${base}${f.path}`, sha256: sha256Hex(f.body), bytes: f.body.length }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  if (!entries.some((e) => e.url === `/${SHELL_PATH}`)) throw new Error(`dist/${SHELL_PATH} is missing: the service worker needs it as the offline app shell`);
+  if (!entries.some((e) => e.url === `${base}${SHELL_PATH}`)) throw new Error(`dist/${SHELL_PATH} is missing: the service worker needs it as the offline app shell`);
   return entries;
 }
 

@@ -6,6 +6,7 @@ import { currentLang, loadMessages } from './ui/i18n/use-messages.ts';
 import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
 import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
+import { ROUTER_BASENAME, routePath } from './engine/paths.ts';
 
 const container = document.getElementById('root')!;
 
@@ -29,14 +30,14 @@ export async function start(): Promise<void> {
   // Works offline after this visit (docs/decisions/0007): registers once the page has loaded and is idle.
   registerServiceWorker();
   const prerendered = container.dataset.prerendered;
-  const [, t, treeId] = window.location.pathname.split('/');
+  const [, t, treeId] = (routePath(window.location.pathname) ?? '').split('/');
   // The prerendered markup is in this language (English, or Chinese swapped in by an inline
   // script) and has no trail: hydrate it. Anything else renders from scratch.
   const plain = !window.location.search || window.location.search === `?lang=${lang}`;
   const markupLang = container.dataset.lang ?? 'en';
   const tree = prerendered && markupLang === lang && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
   if (tree) {
-    const router = createBrowserRouter(routes, { hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
+    const router = createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
     hydrateRoot(
       container,
       <StrictMode>
@@ -45,7 +46,7 @@ export async function start(): Promise<void> {
     );
     return;
   }
-  const router = createBrowserRouter(routes);
+  const router = createBrowserRouter(routes, { basename: ROUTER_BASENAME });
   createRoot(container).render(
     <StrictMode>
       <RouterProvider router={router} />

@@ -27,6 +27,8 @@ const SEARCH_PREFIX = 'virtual:content/search/';
 export function contentPlugin(root: string = process.cwd()): Plugin {
   let cache: LoadedContent | undefined;
   let serving = false;
+  /** Vite's `base` (`/`, `/troubleshooter/`): every URL the HTML names starts with it. */
+  let base = '/';
   const load = (): LoadedContent => {
     if (cache) return cache;
     const loaded = loadContent(root);
@@ -52,6 +54,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
     name: 'troubleshooter-content',
     configResolved(config) {
       serving = config.command === 'serve';
+      base = config.base;
     },
     resolveId(id) {
       if (id === INDEX || id === SUMMARIES || id.startsWith(TREE_PREFIX) || id.startsWith(CODES_PREFIX) || id.startsWith(SEARCH_PREFIX)) return `\0${id}`;
@@ -109,11 +112,11 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         // The UI strings of each language (src/ui/i18n/<lang>.ts), preloaded like a tree, under the key "".
         for (const out of Object.values(ctx.bundle)) {
           const m = out.type === 'chunk' ? /\/src\/ui\/i18n\/(en|zh)\.ts$/.exec(out.facadeModuleId ?? '') : null;
-          if (m) (chunks[''] ??= {})[m[1]!] = `/${out.fileName}`;
+          if (m) (chunks[''] ??= {})[m[1]!] = `${base}${out.fileName}`;
         }
         for (const out of Object.values(ctx.bundle)) {
           const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
-          if (m) (chunks[m[0]!] ??= {})[m[1]!] = `/${out.fileName}`;
+          if (m) (chunks[m[0]!] ??= {})[m[1]!] = `${base}${out.fileName}`;
         }
         // The app itself is a dynamic import of the tiny entry (src/main.tsx): preload it and
         // everything it imports statically, so it downloads while the page paints.
@@ -126,11 +129,12 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
           out.imports.forEach(add);
         };
         if (app) add(app.fileName);
-        const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+        const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
         // Picks the language as src/ui/i18n/lang.ts does (?lang=, the saved choice, the browser), sets
         // <html lang> at once and, on a prerendered (English) page shown in Chinese, hides the English
         // markup until the app has rendered the Chinese page (no flash of the wrong language).
-        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=location.pathname.split('/'),c=p[1]==='t'&&p[2]&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],f=function(u){if(!u)return;var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)};f(m[''][g]);f(c&&(c[g]||c.en))})(${JSON.stringify(chunks)})`;
+        // The tree is read from the path after the base path (`/troubleshooter/t/<tree>/…`).
+        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');var p=${base === '/' ? 'location.pathname' : `location.pathname.slice(${base.length - 1})`}.split('/'),c=p[1]==='t'&&p[2]&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],f=function(u){if(!u)return;var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)};f(m[''][g]);f(c&&(c[g]||c.en))})(${JSON.stringify(chunks)})`;
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
         const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, SWAP_SCRIPT])}" />`;
         const charset = '<meta charset="UTF-8" />';
@@ -139,12 +143,14 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       },
     },
     // `vite preview` serves a prerendered step (dist/t/<tree>/<step>/index.html) for
-    // /t/<tree>/<step>, as static hosts do, instead of the SPA fallback.
+    // /t/<tree>/<step> (under the base path), as static hosts do, instead of the SPA fallback.
     configurePreviewServer(server) {
       const outDir = server.config.build.outDir;
+      const previewBase = server.config.base;
       server.middlewares.use((req, _res, next) => {
         const path = req.url?.split('?')[0] ?? '';
-        if (/^\/t\/[a-z0-9-]+\/[a-z0-9-]+$/.test(path) && existsSync(join(root, outDir, path, 'index.html'))) {
+        const inBase = path.startsWith(previewBase) ? `/${path.slice(previewBase.length)}` : '';
+        if (/^\/t\/[a-z0-9-]+\/[a-z0-9-]+$/.test(inBase) && existsSync(join(root, outDir, inBase, 'index.html'))) {
           req.url = `${path}/index.html${req.url!.slice(path.length)}`;
         }
         next();

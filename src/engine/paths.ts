@@ -39,3 +39,35 @@ export const paths = {
 
 const enc = encodeURIComponent;
 
+/**
+ * The path the build is served under (`/`, or `/troubleshooter/` for
+ * `BASE_PATH=/troubleshooter/ npm run build`): Vite's `base`. The hrefs above
+ * are the router's, without it; the router adds it (its `basename`), and so
+ * must anything that leaves the router: a plain `<a href>`, a share link.
+ * Outside a Vite build (unit tests, build scripts) it is `/`.
+ */
+export const BASE: string = (import.meta.env as { BASE_URL?: string } | undefined)?.BASE_URL ?? '/';
+
+/**
+ * The router's `basename`; undefined at the site root. With its trailing slash,
+ * so that the home link is `/troubleshooter/`, inside the service worker's scope.
+ */
+export const ROUTER_BASENAME: string | undefined = BASE === '/' ? undefined : BASE;
+
+/** A router href (`/t/a/b?trail=…`) as a path on the site: `/troubleshooter/t/a/b?trail=…`. */
+export function sitePath(href: string, base: string = BASE): string {
+  return `${base}${href.startsWith('/') ? href.slice(1) : href}`;
+}
+
+/** A router href as a full URL to paste into a ticket. */
+export function siteUrl(href: string, origin: string, base: string = BASE): string {
+  return `${origin}${sitePath(href, base)}`;
+}
+
+/** The router's path of a site path (`/troubleshooter/t/a` → `/t/a`); undefined for a path outside the base. */
+export function routePath(pathname: string, base: string = BASE): string | undefined {
+  if (base === '/') return pathname;
+  if (pathname === base.slice(0, -1)) return '/';
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
+}
+

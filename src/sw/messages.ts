@@ -10,7 +10,7 @@ export const SKIP_WAITING = 'SKIP_WAITING';
 /** The page asks the active worker which version it serves; it answers `{ version }` on the port it was given. */
 export const GET_VERSION = 'GET_VERSION';
 
-/** Where the built worker lives (scripts/build-sw.ts writes it, src/ui/offline.ts registers it). */
-export const SW_URL = '/sw.js';
+/** The built worker's file, at the top of the build (scripts/build-sw.ts writes it, src/ui/offline.ts registers it under the base path). */
+export const SW_FILE = 'sw.js';
 
 export type PageToWorker = { type: typeof SKIP_WAITING } | { type: typeof GET_VERSION };

@@ -24,15 +24,18 @@ declare const self: ServiceWorkerGlobalScope;
 /** Injected at build time by scripts/build-sw.ts. */
 declare const __SW_VERSION__: string;
 declare const __SW_PRECACHE__: readonly { url: string; sha256: string }[];
+/** The path the build is served under (`/`, `/troubleshooter/`): the worker's scope; every URL above starts with it. */
+declare const __SW_BASE__: string;
 
 const CACHE_PREFIX = 'troubleshooter-';
 const CACHE = `${CACHE_PREFIX}${__SW_VERSION__}`;
 /** The app shell: index.html, which boots the app on any URL (it is always in the precache list). */
-const SHELL = '/index.html';
+const SHELL = `${__SW_BASE__}index.html`;
 /** A page load waits this long for the network before the cached shell is shown. */
 const NAVIGATION_TIMEOUT_MS = 3000;
 /** Files whose URL changes when their content does: safe to copy from an older version's cache. */
-const IMMUTABLE = /^\/assets\//;
+const ASSETS = `${__SW_BASE__}assets/`;
+const isImmutable = (url: string) => url.startsWith(ASSETS);
 
 const precached = new Map(__SW_PRECACHE__.map((e) => [e.url, e.sha256]));
 
@@ -79,14 +82,14 @@ async function precache(): Promise<void> {
   await Promise.all(
     [...precached].map(async ([url, sha256]) => {
       if (await cache.match(url)) return; // an interrupted install of this version got it already
-      if (IMMUTABLE.test(url)) {
+      if (isImmutable(url)) {
         for (const name of older) {
           const copy = await (await caches.open(name)).match(url);
           if (copy) return cache.put(url, copy);
         }
       }
       // Unhashed files (the shell) must be this build's copy, not one from the HTTP cache.
-      const response = await fetch(url, { cache: IMMUTABLE.test(url) ? 'default' : 'no-cache' });
+      const response = await fetch(url, { cache: isImmutable(url) ? 'default' : 'no-cache' });
       if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
       const body = await response.arrayBuffer();
       // A deploy in the middle of the install would mix two versions: refuse it.

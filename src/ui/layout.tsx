@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, ScrollRestoration, useRouteError } from 'react-router';
-import { paths } from '../engine/paths.ts';
+import { paths, sitePath } from '../engine/paths.ts';
 import { hrefInLang } from './i18n/lang.ts';
 import { useLang, useMessages } from './i18n/use-messages.ts';
 import { StorageNotice } from './components/notices.tsx';
@@ -46,7 +46,7 @@ function LangSwitch() {
   const location = useLocation();
   const other = lang === 'zh' ? 'en' : 'zh';
   return (
-    <a className="lang-switch" href={hrefInLang(other, location)} hrefLang={other === 'zh' ? 'zh-CN' : 'en'} lang={other === 'zh' ? 'zh-CN' : 'en'}>
+    <a className="lang-switch" href={sitePath(hrefInLang(other, location))} hrefLang={other === 'zh' ? 'zh-CN' : 'en'} lang={other === 'zh' ? 'zh-CN' : 'en'}>
       {other === 'zh' ? '中文' : 'English'}
     </a>
   );

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { SW_URL } from '../sw/messages.ts';
+import { BASE } from '../engine/paths.ts';
+import { SW_FILE } from '../sw/messages.ts';
 
 /**
  * Registers the service worker (src/sw/service-worker.ts, docs/decisions/0007-offline.md)
@@ -25,7 +26,8 @@ export function registerServiceWorker(): void {
   if (!sw) return;
   const start = () =>
     sw
-      .register(SW_URL)
+      // Its scope is the base path: the worker serves this app's pages, not the rest of the site.
+      .register(`${BASE}${SW_FILE}`, { scope: BASE })
       .then(async (registration) => {
         if (!registration) return; // Playwright's serviceWorkers: 'block' makes register() resolve to nothing
         ui = await import('./offline-ui.tsx');

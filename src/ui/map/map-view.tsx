@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent
 import { useNavigate } from 'react-router';
 import { edgeLabelText, LABEL_FONT, wrapLabel, type PlacedEdge, type PlacedStep, type TreeLayout } from '../../engine/layout.ts';
 import type { Step, StepId, Tree } from '../../engine/model.ts';
+import { sitePath } from '../../engine/paths.ts';
 import { takenKey, type SessionPath } from '../../engine/session-path.ts';
 import { useToolMessages } from '../i18n/use-messages.ts';
 import { measureEm } from './measure.ts';
@@ -249,7 +250,7 @@ function MapNode({
   const { x, y, width: w, height: h } = placed;
   return (
     <a
-      href={href}
+      href={sitePath(href)}
       className={`map-node map-node--${kindClass(step)}`}
       data-step={step.id}
       data-on-path={onPath ? 'true' : undefined}

@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExt
 import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { stepsToOutcome } from '../../engine/graph.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
-import { paths } from '../../engine/paths.ts';
+import { paths, siteUrl } from '../../engine/paths.ts';
 import { answer, backTo, fittingWhen, type Session, type Ticks } from '../../engine/session.ts';
 import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
@@ -175,8 +175,8 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
     const s = backTo(session, index);
     return paths.step.href(tree.id, s.visits[s.visits.length - 1]!.step, encodeTrail(tree, s));
   };
-  const stepUrl = () => new URL(paths.step.href(tree.id, step.id), window.location.origin).href;
-  const sessionUrl = () => new URL(paths.step.href(tree.id, step.id, trail), window.location.origin).href;
+  const stepUrl = () => siteUrl(paths.step.href(tree.id, step.id), window.location.origin);
+  const sessionUrl = () => siteUrl(paths.step.href(tree.id, step.id, trail), window.location.origin);
 
   return (
     <div className="page step-page">
