@@ -57,7 +57,10 @@ for (const [from, to] of changes) {
 conf = conf.replaceAll('/tmp/nginx-', `${dir}/temp-`);
 writeFileSync(join(dir, 'nginx.conf'), conf);
 
-const child = spawn(nginx, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
+// Started by root (as in CI), nginx's workers would run as `nobody`, who cannot read a build inside a
+// private folder (a clone in `mktemp -d`, mode 0700): this test server's workers stay root.
+const asRoot = process.getuid?.() === 0 ? ' user root;' : '';
+const child = spawn(nginx, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', `daemon off;${asRoot}`], { stdio: 'inherit' });
 const stop = () => {
   child.kill('SIGQUIT');
 };
