@@ -98,5 +98,6 @@ export function summarizeTree(raw: RawTree, lang: Lang): TreeSummary {
     symptom: pick(raw.symptom, lang),
     start: raw.start as StepId,
     stepCount: Object.keys(raw.nodes).length,
+    facts: Object.keys(raw.facts ?? {}) as FactKey[],
   };
 }

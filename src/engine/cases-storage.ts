@@ -87,7 +87,7 @@ export function readCase(input: unknown, report: ReadReport): Case | undefined {
   if (isTime(input.closedAt)) c.closedAt = input.closedAt;
   c.positions = readMap(input.positions, ID, (p, key) => {
     if (!isRecord(p) || p.tree !== key || typeof p.step !== 'string' || !ID.test(p.step) || !isShortString(p.trail, 4000) || !isShortString(p.title) || !isTime(p.at)) return undefined;
-    return { tree: key, step: p.step, trail: p.trail, title: p.title, at: p.at };
+    return { tree: key, step: p.step, trail: p.trail, ...(isShortString(p.facts, 1000) && p.facts ? { facts: p.facts } : {}), title: p.title, at: p.at };
   }, report);
   c.notes = readMap(input.notes, STEP_KEY, (n) => (isRecord(n) && typeof n.text === 'string' && isTime(n.at) ? { text: n.text.slice(0, MAX_NOTE_LENGTH), at: n.at } : undefined), report);
   c.ticks = readMap(input.ticks, STEP_KEY, (t) => {

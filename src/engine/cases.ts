@@ -22,6 +22,8 @@ export interface CasePosition {
   tree: string;
   step: string;
   trail: string;
+  /** The facts the guide was given (`platform:ios,code:7003`), so resuming replays the same path. */
+  facts?: string;
   title: string;
   at: number;
 }
@@ -142,7 +144,7 @@ export function setMark(c: Case, tree: string, step: string, item: string, mark:
 /** Records where a guide is now (not a change a person made: `updatedAt` moves, the case stays "empty"). */
 export function setPosition(c: Case, position: Omit<CasePosition, 'at'>, now: number): Case {
   const old = c.positions[position.tree];
-  if (old && old.step === position.step && old.trail === position.trail && old.title === position.title) return c;
+  if (old && old.step === position.step && old.trail === position.trail && old.facts === position.facts && old.title === position.title) return c;
   return touch({ ...c, positions: { ...c.positions, [position.tree]: { ...position, at: now } } }, now);
 }
 

@@ -69,15 +69,15 @@ const stateKey = (s: WalkState) => `${s.step}|${Object.entries(s.known).sort().m
  * The answers that can be taken at a state — just the automatic one where
  * known facts answer the step — with what is known after each.
  */
-export function moves(tree: Tree, s: WalkState): { answer: AnswerId; auto: boolean; to: WalkState }[] {
+export function moves(tree: Tree, s: WalkState, shown = false): { answer: AnswerId; auto: boolean; to: WalkState }[] {
   const step = tree.steps[s.step];
   if (!step || !hasAnswers(step)) return [];
-  const auto = autoAnswer(step, s.known);
+  // A step the person is shown (they stand on it) offers every open answer, even one facts would pass.
+  const auto = shown ? undefined : autoAnswer(step, s.known);
   const open = auto ? [auto] : openAnswers(step, s.known);
   return open.map((a) => {
-    const known: Known = { ...s.known };
-    for (const k of a.clears ?? []) delete known[k];
-    Object.assign(known, a.sets ?? {});
+    const kept = Object.entries(s.known).filter(([k]) => !(a.clears as string[] | undefined)?.includes(k));
+    const known: Known = { ...Object.fromEntries(kept), ...a.sets };
     return { answer: a.id, auto: !!auto, to: { step: a.next, known } };
   });
 }

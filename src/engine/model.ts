@@ -156,6 +156,8 @@ export interface TreeSummary {
   symptom: string;
   start: StepId;
   stepCount: number;
+  /** The facts the tree reads (a hand-off links in with them only where the tree reads them). */
+  facts: FactKey[];
 }
 
 /** True for a step that has answers (every kind but `outcome`). */

@@ -44,12 +44,12 @@ export function startSession(tree: Tree, given?: GivenFacts): Session {
 
 /** What is known on arriving at visit `index` (by default the current one): the given facts, then each earlier answer's. */
 export function knownAt(tree: Tree, session: Session, index = session.visits.length - 1): KnownFacts {
-  const known: KnownFacts = {};
+  let known: KnownFacts = {};
   for (const [k, f] of Object.entries(session.given ?? {}) as [FactKey, GivenFact][]) known[k] = { value: f.value, source: f.source };
   session.visits.slice(0, index).forEach((v, i) => {
     const step = tree.steps[v.step];
     const a = step && hasAnswers(step) ? step.answers.find((x) => x.id === v.answer) : undefined;
-    for (const k of a?.clears ?? []) delete known[k];
+    if (a?.clears) known = Object.fromEntries(Object.entries(known).filter(([k]) => !(a.clears as string[]).includes(k)));
     for (const [k, value] of Object.entries(a?.sets ?? {}) as [FactKey, string][]) {
       // A fact already known keeps where it came from: an answer that agrees with it adds nothing.
       if (known[k]?.value !== value) known[k] = { value, source: 'answer', visit: i };

@@ -55,7 +55,7 @@ export function CaseBar({ current }: { current: Case | undefined }) {
                       className="case-bar__other"
                       onClick={() => {
                         activate(c.id);
-                        if (at) navigate(paths.step.href(at.tree, at.step, at.trail || undefined));
+                        if (at) navigate(paths.step.href(at.tree, at.step, at.trail || undefined, at.facts));
                       }}
                     >
                       <strong>{c.ticket || m.caseUntitled}</strong>

@@ -122,7 +122,7 @@ function CaseRow({ c, guideTitle }: { c: Case; guideTitle: (tree: string) => str
   const name = c.ticket || m.caseUntitled;
   const resume = () => {
     activate(c.id);
-    navigate(at ? paths.step.href(at.tree, at.step, at.trail || undefined) : paths.home.href());
+    navigate(at ? paths.step.href(at.tree, at.step, at.trail || undefined, at.facts) : paths.home.href());
   };
   const exportCase = () => {
     const text = writeCaseFile(c, new Date(), maskExport ? (s) => redact(s, m.summary.mask).text : undefined);
@@ -210,7 +210,7 @@ function ImportCase() {
     setError(undefined);
     importCase(read.case);
     const at = lastPosition(read.case);
-    navigate(at ? paths.step.href(at.tree, at.step, at.trail || undefined) : paths.cases.href());
+    navigate(at ? paths.step.href(at.tree, at.step, at.trail || undefined, at.facts) : paths.cases.href());
   };
   return (
     <div className="cases-page__import">

@@ -1,7 +1,12 @@
 import { Link } from 'react-router';
 import type { CodeEntry, RetryAdvice } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
-import { useToolMessages } from '../i18n/use-messages.ts';
+import { useEffect, useState } from 'react';
+import type { FactKey, FactSource, FactValues } from '../../engine/facts.ts';
+import { handoffHref, quickHandoffHref } from '../../engine/handoff.ts';
+import { loadTree } from '../tree-data.ts';
+import { currentLang, useToolMessages } from '../i18n/use-messages.ts';
+import { treeSummaries } from '../tree-summaries.ts';
 
 export function RetryBadge({ retry }: { retry: RetryAdvice }) {
   const m = useToolMessages();
@@ -13,10 +18,43 @@ export function PlatformLabel({ platform }: { platform: CodeEntry['platform'] })
   return <span className="platform-label">{m.codePlatform[platform]}</span>;
 }
 
-/** The wizard step that handles a code, as a link (`tree-id/step-id`). */
-export function stepHref(step: string): string {
-  const [tree = '', id = ''] = step.split('/');
-  return paths.step.href(tree, id);
+/** Facts handed over, as plain values (for a link). */
+export function factValues(facts: FactValues): Partial<Record<FactKey, string>> {
+  return Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]));
+}
+
+/** The facts the guide of a `tree-id/step-id` reads (none for a guide this build does not have). */
+function treeFacts(step: string): FactKey[] {
+  const tree = step.split('/')[0];
+  return treeSummaries(currentLang()).find((t) => t.id === tree)?.facts ?? [];
+}
+
+/**
+ * Where "go to the step" sends a person with what a finding or a code page
+ * knows (src/engine/handoff.ts): straight to the step at first, and into the
+ * guide from its start once the guide's chunk is in, if the facts carry the
+ * walk through that step.
+ */
+export function useHandoffHref(step: string | undefined, facts: FactValues, source: FactSource): string | undefined {
+  const values = factValues(facts);
+  const key = JSON.stringify(values);
+  const quick = step ? quickHandoffHref(step, values, treeFacts(step)) : undefined;
+  const [walked, setWalked] = useState<{ for: string; href: string }>();
+  useEffect(() => {
+    if (!step) return;
+    let live = true;
+    void loadTree(step.split('/')[0] ?? '', currentLang())
+      ?.then((tree) => {
+        if (live) setWalked({ for: `${step}|${key}`, href: handoffHref(tree, step, JSON.parse(key) as Partial<Record<FactKey, string>>, source) });
+      })
+      .catch(() => {
+        /* offline and not cached: the quick link stays */
+      });
+    return () => {
+      live = false;
+    };
+  }, [step, key, source]);
+  return walked?.for === `${step}|${key}` ? walked.href : quick;
 }
 
 export function CodeLink({ entry, children }: { entry: CodeEntry; children?: React.ReactNode }) {

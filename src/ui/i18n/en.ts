@@ -6,7 +6,27 @@ export const en = {
   kind: { question: 'Question', check: 'Check', checklist: 'Checklist', outcome: 'Result' },
   result: { fix: 'The fix', resolved: 'Resolved', escalate: 'Contact support' },
   stepNumber: (n: number) => `Step ${n}`,
-  moreOnBranch: (n: number) => (n === 1 ? 'about 1 more step on this branch' : `about ${n} more steps on this branch`),
+  /**
+   * The checks left before a fix, given what is known: shortest and longest way forward (escalation not counted).
+   * A range wider than five says "at least": the longest way passes re-tests that send you to another branch.
+   */
+  remaining: (r: { min: number; max: number } | undefined) =>
+    !r
+      ? 'no fix ahead on this branch: it ends with asking support'
+      : r.max === 0
+        ? 'last check before the result'
+        : r.min === r.max
+          ? `${r.min} more ${r.min === 1 ? 'check' : 'checks'} to a fix`
+          : r.max - r.min <= 5
+            ? `${r.min}–${r.max} more checks to a fix`
+            : `at least ${r.min} more ${r.min === 1 ? 'check' : 'checks'} to a fix`,
+  /** A fact that answered a step by itself: “Platform: iOS — from the link”. */
+  knownFact: (fact: string, value: string, from: string) => `${fact}: ${value} — ${from}`,
+  knownFactAgain: (fact: string, value: string) => `${fact}: ${value}`,
+  factFrom: { answer: 'from your answer', log: 'from your log', link: 'from the link', 'code-page': 'from the code page', typed: 'from the case' },
+  change: 'change',
+  changeFact: (fact: string) => `Change ${fact.toLowerCase()}: ask again`,
+  factsDropped: (facts: string) => `This link gave facts this guide does not know (${facts}), so they were left out.`,
   lastStep: 'end of this branch',
   yourPath: 'Your path',
   /** On a phone, the collapsed path: one line that opens it. */

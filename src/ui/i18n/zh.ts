@@ -8,7 +8,22 @@ export const zh: Messages = {
   kind: { question: '问题', check: '检查', checklist: '检查清单', outcome: '结论' },
   result: { fix: '解决方法', resolved: '已解决', escalate: '联系技术支持' },
   stepNumber: (n: number) => `第 ${n} 步`,
-  moreOnBranch: (n: number) => `此分支大约还有 ${n} 步`,
+  remaining: (r: { min: number; max: number } | undefined) =>
+    !r
+      ? '此分支没有可修复的出口：最后需要向技术支持求助'
+      : r.max === 0
+        ? '得出结果前的最后一项检查'
+        : r.min === r.max
+          ? `距离解决还有 ${r.min} 项检查`
+          : r.max - r.min <= 5
+            ? `距离解决还有 ${r.min}–${r.max} 项检查`
+            : `距离解决至少还有 ${r.min} 项检查`,
+  knownFact: (fact: string, value: string, from: string) => `${fact}：${value}（${from}）`,
+  knownFactAgain: (fact: string, value: string) => `${fact}：${value}`,
+  factFrom: { answer: '来自您的回答', log: '来自您的日志', link: '来自链接', 'code-page': '来自结果码页面', typed: '来自案例' },
+  change: '更改',
+  changeFact: (fact: string) => `更改${fact}：重新回答`,
+  factsDropped: (facts: string) => `此链接提供了本指南不认识的信息（${facts}），已忽略。`,
   lastStep: '此分支的最后一步',
   yourPath: '您的排查路径',
   earlierAnswers: (n: number) => `之前的 ${n} 个回答`,

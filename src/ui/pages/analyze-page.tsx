@@ -8,7 +8,7 @@ import type { SummaryFinding } from '../../engine/summary.ts';
 import type { FactValues } from '../../engine/facts.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis, type WorkerReply } from '../analyze/protocol.ts';
-import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
+import { PlatformLabel, RetryBadge, useHandoffHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
@@ -260,7 +260,7 @@ function Results({
       <ol className="finding-list">
         {result.findings.slice(0, shown).map((f) => (
           <li key={f.key}>
-            <FindingCard index={index} finding={f} startState={() => startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) })} />
+            <FindingCard index={index} finding={f} startState={() => ({ ...startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) }), factSource: 'log' })} />
           </li>
         ))}
       </ol>
@@ -320,13 +320,23 @@ function summaryFindings(index: CodeIndex, findings: Finding[], chosen: Finding)
   });
 }
 
+/** The client platform a finding shows: its code table's, or the log it was read from (an Xcode console is iOS; logcat and RpcException are Android). */
+function findingClient(f: Finding): 'ios' | 'android' | undefined {
+  if (f.platform === 'mpaas-ios') return 'ios';
+  if (f.platform === 'mpaas-android') return 'android';
+  if (f.platform !== 'mpaas') return undefined;
+  if (/Xcode|\biOS\b/.test(f.format)) return 'ios';
+  if (/Android|logcat/i.test(f.format)) return 'android';
+  return undefined;
+}
+
 /** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
 function findingFacts(f: Finding): FactValues {
   const facts: FactValues = {};
   const put = (key: keyof FactValues, value: string | undefined) => {
     if (value) facts[key] = { value, source: 'log' };
   };
-  put('platform', f.platform === 'mpaas-ios' ? 'ios' : f.platform === 'mpaas-android' ? 'android' : undefined);
+  put('platform', findingClient(f));
   put('code', f.code);
   put('subCode', f.subCode);
   put('http', f.http ? String(f.http) : undefined);
@@ -335,13 +345,14 @@ function findingFacts(f: Finding): FactValues {
   return facts;
 }
 
-function FindingCard({ index, finding: f, startState }: { index: CodeIndex; finding: Finding; startState: () => ReturnType<typeof startCaseState> }) {
+function FindingCard({ index, finding: f, startState }: { index: CodeIndex; finding: Finding; startState: () => ReturnType<typeof startCaseState> & { factSource: 'log' } }) {
   const m = useToolMessages();
   const entry = findCode(index, f.platform, f.code);
   const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
   const description = f.fields.find((x) => x.name === 'error_description' || x.name === 'Message')?.value;
   const variant = entry ? findVariant(entry, description) : undefined;
   const step = entry?.step ?? subEntry?.step;
+  const stepHref = useHandoffHref(step, findingFacts(f), 'log');
   const titleId = useId();
   // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
   const [revealed, setRevealed] = useState(false);
@@ -437,8 +448,8 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
         </p>
       )}
       <p className="finding__links">
-        {step && (
-          <Link className="button button--small" to={stepHref(step)} state={startState()}>
+        {stepHref && (
+          <Link className="button button--small" to={stepHref} state={startState()}>
             {m.findingStep} →
           </Link>
         )}

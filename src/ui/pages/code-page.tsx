@@ -5,7 +5,8 @@ import { findCode, nearestCodes } from '../../engine/codes.ts';
 import { CODE_PLATFORMS, type CodeEntry, type CodePlatform } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { clipForDisplay } from '../../engine/strings.ts';
-import { PlatformLabel, RetryBadge, stepHref } from '../codes/code-bits.tsx';
+import { PlatformLabel, RetryBadge, useHandoffHref } from '../codes/code-bits.tsx';
+import type { FactValues } from '../../engine/facts.ts';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
@@ -30,6 +31,14 @@ export function CodePage() {
 
 function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
   const m = useToolMessages();
+  // What the code page tells: the code, and the client platform where its table is a client's.
+  const codeFacts: FactValues = {
+    code: { value: entry.code, source: 'code-page' },
+    ...(entry.platform === 'mpaas-ios' || entry.platform === 'mpaas-android' ? { platform: { value: entry.platform === 'mpaas-ios' ? 'ios' : 'android', source: 'code-page' } } : {}),
+    // A code that comes with one HTTP status tells that too.
+    ...(entry.http?.length === 1 ? { http: { value: String(entry.http[0]), source: 'code-page' } } : {}),
+  };
+  const startHref = useHandoffHref(entry.step, codeFacts, 'code-page');
   useDocumentTitle(`${entry.code} · ${entry.title} · ${m.codePlatform[entry.platform]}`);
   return (
     <div className="page narrow">
@@ -70,17 +79,12 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
             </Fact>
           )}
         </dl>
-        {entry.step && (
+        {startHref && (
           <p>
             <Link
               className="button"
-              to={stepHref(entry.step)}
-              state={startCaseState({
-                facts: {
-                  code: { value: entry.code, source: 'code-page' },
-                  ...(entry.platform === 'mpaas-ios' || entry.platform === 'mpaas-android' ? { platform: { value: entry.platform === 'mpaas-ios' ? 'ios' : 'android', source: 'code-page' } } : {}),
-                },
-              })}
+              to={startHref}
+              state={{ ...startCaseState({ facts: codeFacts }), factSource: 'code-page' }}
             >
               {m.codeStart} →
             </Link>

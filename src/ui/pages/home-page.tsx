@@ -41,7 +41,7 @@ export function HomePage() {
           <ul className="plain-list">
             {resumable.slice(0, 5).map(({ c, at, guide }) => (
               <li key={c.id}>
-                <Link to={paths.step.href(at.tree, at.step, at.trail || undefined)} onClick={() => activate(c.id)}>
+                <Link to={paths.step.href(at.tree, at.step, at.trail || undefined, at.facts)} onClick={() => activate(c.id)}>
                   {c.ticket ? `${c.ticket} · ` : ''}
                   {m.continueAt(at.title)}
                 </Link>

@@ -1,11 +1,13 @@
 import { SourceList } from '../components/source-list.tsx';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { stepsToOutcome } from '../../engine/graph.ts';
+import { decodeFacts, encodeFacts, entryFacts } from '../../engine/fact-link.ts';
+import type { FactKey, FactSource } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths, siteUrl } from '../../engine/paths.ts';
-import { answer, backTo, fittingWhen, type Session, type Ticks } from '../../engine/session.ts';
-import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
+import { remainingChecks } from '../../engine/progress.ts';
+import { answer, backTo, fittingWhen, knownAt, openAnswers, startSession, values, wasAuto, type Session, type Ticks } from '../../engine/session.ts';
+import { decodeTrail, encodeTrail, sessionHref } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
 import { useCases } from '../../store/cases.ts';
 import { CaseBar } from '../cases/case-bar.tsx';
@@ -23,14 +25,26 @@ const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMess
 const StepNotFound = lazy(() => notFound().then((m) => ({ default: m.StepNotFound })));
 const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFound })));
 
-/** `/t/:treeId` opens the tree's first step (its loader is `stepLoader`). */
+/**
+ * `/t/:treeId` opens the tree's first step (its loader is `stepLoader`);
+ * with facts (`?platform=ios&code=7003`, from a ticket system, the analyzer
+ * or a code page), the first step those facts do not answer.
+ */
 export function TreeStartPage() {
   const { treeId = '' } = useParams();
   const tree = useLoaderData<typeof stepLoader>();
-  const { state } = useLocation();
+  const { state, search } = useLocation();
   if (!tree) return <NotFound tree={treeId} />;
+  const nav = (state ?? {}) as NavState;
+  const read = entryFacts(tree, new URLSearchParams(search), nav.factSource ?? 'link');
+  const session = startSession(tree, read.given);
   // The state goes along: a guide started from the home page starts a case on its first step.
-  return <Navigate replace to={paths.step.href(tree.id, tree.start)} state={state} />;
+  const next: NavState = {
+    ...nav,
+    ...(read.dropped.length ? { factsDropped: read.dropped } : {}),
+    ...(Object.keys(read.other).length ? { otherFacts: read.other } : {}),
+  };
+  return <Navigate replace to={sessionHref(tree, session)} state={next} />;
 }
 
 /** An unknown tree, or an unknown step of a known one (a lazy chunk; nothing shows for the moment it loads). */
@@ -87,18 +101,14 @@ const noSubscription = () => () => {};
 const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter((t) => t === mark).length;
 const isClient = () => true;
 const isServer = () => false;
-/** Distances to an outcome, computed once per loaded tree (not on every step). */
-const distances = new WeakMap<Tree, ReturnType<typeof stepsToOutcome>>();
-function remainingSteps(tree: Tree, step: string): number | undefined {
-  let d = distances.get(tree);
-  if (!d) distances.set(tree, (d = stepsToOutcome(tree)));
-  return d.get(step as Step['id']);
-}
-
 function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   const [params] = useSearchParams();
   const trail = params.get('trail');
-  const result = useMemo(() => decodeTrail(tree, stepId, trail), [tree, stepId, trail]);
+  const f = params.get('f');
+  const { state } = useLocation();
+  const factSource = ((state ?? {}) as NavState).factSource ?? 'link';
+  const facts = useMemo(() => decodeFacts(tree, f, factSource), [tree, f, factSource]);
+  const result = useMemo(() => decodeTrail(tree, stepId, trail, facts.given), [tree, stepId, trail, facts]);
   const navigate = useNavigate();
   const redirectedFrom = result.ok ? result.redirectedFrom : undefined;
   const canonical = result.ok ? result.session.visits[result.session.visits.length - 1]!.step : undefined;
@@ -106,23 +116,52 @@ function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   // A redirected id is replaced by its successor's URL; the notice travels in history state.
   useEffect(() => {
     if (redirectedFrom && canonical) {
-      navigate(paths.step.href(tree.id, canonical, result.ok && !result.trailDropped ? (trail ?? undefined) : undefined), {
+      navigate(paths.step.href(tree.id, canonical, result.ok && !result.trailDropped ? (trail ?? undefined) : undefined, f ?? undefined), {
         replace: true,
-        state: { redirectedFrom, trailDropped: result.ok ? result.trailDropped : undefined },
+        state: { redirectedFrom, trailDropped: result.ok ? result.trailDropped : undefined, factSource },
       });
     }
-  }, [redirectedFrom, canonical, navigate, tree.id, trail, result]);
+  }, [redirectedFrom, canonical, navigate, tree.id, trail, result, f, factSource]);
 
   if (!result.ok) return <NotFound tree={tree} step={stepId} />;
-  return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} />;
+  return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} factsDropped={facts.dropped} />;
 }
 
 interface NavState {
   redirectedFrom?: string;
   trailDropped?: 'invalid' | 'stale';
+  /** Where the facts of the link came from: a pasted log, a code page (a plain link otherwise). */
+  factSource?: FactSource;
+  /** Facts of the entry link that the guide could not use, as written. */
+  factsDropped?: string[];
+  /** Facts of the entry link the guide does not read, for the case (a trace id). */
+  otherFacts?: Partial<Record<FactKey, string>>;
 }
 
-function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; session: Session; trailDropped?: 'invalid' | 'stale' | undefined; hadTrail: boolean }) {
+/** Where a fact that passed a step came from, and the link that reopens its question ("change"). */
+function changeHref(tree: Tree, session: Session, visit: number, fact: FactKey): string {
+  const known = knownAt(tree, session, visit)[fact];
+  if (known?.visit !== undefined) return sessionHref(tree, backTo(session, known.visit));
+  // A given fact: leave it out, and go back to the first step it passed.
+  const { [fact]: _dropped, ...given } = session.given ?? {};
+  const first = session.visits.findIndex((v, i) => i <= visit && wasAuto(tree, session, i) && !!tree.steps[v.step]?.asks?.includes(fact));
+  const without: Session = { tree: session.tree, visits: session.visits, ...(Object.keys(given).length ? { given } : {}) };
+  return sessionHref(tree, backTo(without, first >= 0 ? first : visit));
+}
+
+function StepView({
+  tree,
+  session,
+  trailDropped,
+  hadTrail,
+  factsDropped,
+}: {
+  tree: Tree;
+  session: Session;
+  trailDropped?: 'invalid' | 'stale' | undefined;
+  hadTrail: boolean;
+  factsDropped: string[];
+}) {
   const m = useMessages();
   const location = useLocation();
   const nav = (location.state ?? {}) as NavState;
@@ -130,14 +169,17 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const current = visits[visits.length - 1]!;
   const step = tree.steps[current.step]!;
   const trail = encodeTrail(tree, session);
+  const givenFacts = encodeFacts(session.given) || undefined;
   const theCase = useStepCase();
   const ticks = theCase?.ticks[stepKey(tree.id, step.id)]?.marks ?? NO_TICKS;
   const setMark = useCases((s) => s.setMark);
   const setPosition = useCases((s) => s.setPosition);
   const ensureActive = useCases((s) => s.ensureActive);
   const setTick = (stepId: string, item: string, mark: 'ok' | 'bad' | undefined) => setMark(theCase?.id ?? ensureActive(), tree.id, stepId, item, mark);
-  const remaining = remainingSteps(tree, step.id);
+  const remaining = useMemo(() => remainingChecks(tree, session), [tree, session]);
   const dropped = trailDropped ?? nav.trailDropped;
+  const droppedFacts = [...(nav.factsDropped ?? []), ...factsDropped];
+  const known = useMemo(() => knownAt(tree, session), [tree, session]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const navigationType = useNavigationType();
   const summaryId = useId();
@@ -152,9 +194,9 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
   const caseId = theCase?.id;
   useEffect(() => {
     if (!caseId) return;
-    const id = setTimeout(() => setPosition(caseId, { tree: tree.id, step: step.id, trail, title: step.title }), 0);
+    const id = setTimeout(() => setPosition(caseId, { tree: tree.id, step: step.id, trail, ...(givenFacts ? { facts: givenFacts } : {}), title: step.title }), 0);
     return () => clearTimeout(id);
-  }, [setPosition, caseId, tree.id, step.id, trail, step.title]);
+  }, [setPosition, caseId, tree.id, step.id, trail, givenFacts, step.title]);
   // A shared session link carries checklist marks: a case that has none for those steps takes them
   // from the link, so going back to a checklist shows what the sender marked.
   useEffect(() => {
@@ -171,18 +213,33 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
     if (navigationType !== 'POP') headingRef.current?.focus();
   }, [step.id, navigationType]);
 
-  const hrefAt = (index: number) => {
-    const s = backTo(session, index);
-    return paths.step.href(tree.id, s.visits[s.visits.length - 1]!.step, encodeTrail(tree, s));
-  };
+  // What the guide knows goes into the case (the facts a ticket summary and an escalation read), once per change.
+  const setFact = useCases((s) => s.setFact);
+  const otherFacts = nav.otherFacts;
+  useEffect(() => {
+    if (!caseId) return;
+    const id = setTimeout(() => {
+      const facts = useCases.getState().cases[caseId]?.facts ?? {};
+      for (const [k, f] of Object.entries(known) as [FactKey, NonNullable<(typeof known)[FactKey]>][]) {
+        if (facts[k]?.value !== f.value) setFact(caseId, k, f.value, f.source);
+      }
+      for (const [k, v] of Object.entries(otherFacts ?? {}) as [FactKey, string][]) if (!facts[k]) setFact(caseId, k, v, 'link');
+    }, 0);
+    return () => clearTimeout(id);
+  }, [caseId, known, otherFacts, setFact]);
+
+  const hrefAt = (index: number) => sessionHref(tree, backTo(session, index));
+  // Facts already shown with their source on the path: later steps they pass name them briefly.
+  const shownFacts = new Set<FactKey>();
   const stepUrl = () => siteUrl(paths.step.href(tree.id, step.id), window.location.origin);
-  const sessionUrl = () => siteUrl(paths.step.href(tree.id, step.id, trail), window.location.origin);
+  const sessionUrl = () => siteUrl(sessionHref(tree, session), window.location.origin);
 
   return (
     <div className="page step-page">
       {live && <CaseBar current={theCase} />}
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
+      {droppedFacts.length > 0 && <Notice tone="warn">{m.factsDropped(droppedFacts.join(', '))}</Notice>}
 
       <p className="tree-name">
         <Link to={paths.tree.href(tree.id)}>{tree.title}</Link>
@@ -195,7 +252,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
               {step.kind === 'outcome' ? m.result[step.result] : m.kind[step.kind]}
             </span>
             {visits.length > 1 || step.id === tree.start ? <span>{m.stepNumber(visits.length)}</span> : null}
-            <span>{remaining === undefined || remaining === 0 ? m.lastStep : m.moreOnBranch(remaining)}</span>
+            <span>{step.kind === 'outcome' ? m.lastStep : m.remaining(remaining)}</span>
           </p>
           <h1 id="step-title" ref={headingRef} tabIndex={-1}>
             {step.title}
@@ -217,7 +274,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
             <Markdown md={step.body} />
           </div>
           <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(step.id, item, mark)} />
-          {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} />}
+          {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} known={values(known)} />}
           <StepNote tree={tree} step={step} current={theCase} />
           <Sources tree={tree} step={step} />
         </article>
@@ -236,6 +293,7 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
                   const s = tree.steps[v.step]!;
                   const given = v.answer && hasAnswers(s) ? s.answers.find((a) => a.id === v.answer)?.label : undefined;
                   const isCurrent = i === visits.length - 1;
+                  const auto = !isCurrent && wasAuto(tree, session, i);
                   return (
                     <li key={i} className={isCurrent ? 'path__current' : undefined}>
                       {isCurrent ? (
@@ -243,7 +301,9 @@ function StepView({ tree, session, trailDropped, hadTrail }: { tree: Tree; sessi
                       ) : (
                         <Link to={hrefAt(i)}>{s.title}</Link>
                       )}
-                      {given && (
+                      {auto ? (
+                        <KnownFacts tree={tree} session={session} visit={i} step={s} shown={shownFacts} />
+                      ) : given && (
                         <span className="path__answer">
                           {m.youAnswered(given)}
                           {v.ticks && ` · ${m.marksSummary(count(v.ticks, 'ok'), count(v.ticks, 'bad'))}`}
@@ -387,17 +447,50 @@ function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ti
   return null;
 }
 
-function Answers({ tree, session, step, ticks }: { tree: Tree; session: Session; step: Step; ticks: Ticks }) {
+/** On a step that passed by itself: the facts that answered it, where each came from, and "change" to ask again. */
+function KnownFacts({ tree, session, visit, step, shown }: { tree: Tree; session: Session; visit: number; step: Step; shown: Set<FactKey> }) {
+  const m = useMessages();
+  const known = knownAt(tree, session, visit);
+  const asked = (step.asks ?? []).filter((k) => known[k] !== undefined);
+  return (
+    <span className="path__answer path__known">
+      {asked.map((k) => {
+        const f = known[k]!;
+        const fact = tree.facts[k];
+        const value = fact?.values?.[f.value] ?? f.value;
+        if (shown.has(k)) {
+          return (
+            <span key={k} className="known-fact">
+              {m.knownFactAgain(fact?.label ?? k, value)}
+            </span>
+          );
+        }
+        shown.add(k);
+        return (
+          <span key={k} className="known-fact">
+            {m.knownFact(fact?.label ?? k, value, m.factFrom[f.source])}{' '}
+            <Link to={changeHref(tree, session, visit, k)} className="known-fact__change" aria-label={m.changeFact(fact?.label ?? k)}>
+              {m.change}
+            </Link>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+function Answers({ tree, session, step, ticks, known }: { tree: Tree; session: Session; step: Step; ticks: Ticks; known: ReturnType<typeof values> }) {
   const m = useMessages();
   if (!hasAnswers(step)) return null;
   const fits = fittingWhen(step, ticks);
+  const open = openAnswers(step, known);
   return (
     <section className="answers" aria-labelledby="answers-title">
       <h2 id="answers-title">{m.yourAnswer}</h2>
       <ul>
-        {step.answers.map((a) => {
+        {open.map((a) => {
           const next = answer(tree, session, a.id, ticks);
-          const href = paths.step.href(tree.id, a.next, next ? encodeTrail(tree, next) : undefined);
+          const href = next ? sessionHref(tree, next) : paths.step.href(tree.id, a.next);
           const fitting = fits !== undefined && a.when === fits;
           return (
             <li key={a.id}>
