@@ -226,6 +226,9 @@ test('AccessKeys and phone numbers in an excerpt are masked; text no platform cl
   for (const value of [id, phone]) expect(await page.getByRole('main').innerText()).not.toContain(value);
   await finding.getByRole('button', { name: 'Show the original' }).click();
   for (const value of [id, phone]) await expect(finding.locator('pre')).toContainText(value);
+  // The excerpt open and the toggle pressed: still readable (its text once had the dark code block's colour) and clean.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // The lines that look like an error but fit no platform: masked, with their own toggle.
   const unclaimed = page.getByRole('region', { name: 'Looks like an error, but no platform fits' });
