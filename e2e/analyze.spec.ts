@@ -329,12 +329,16 @@ test('a paste over 1 MB gives findings without megabytes in the box; Back shows 
 });
 
 test('storage full: the findings are kept without the text, and the page says so; storage blocked: the analysis still works', async ({ browser }) => {
-  // A browser whose sessionStorage refuses anything over 20,000 characters.
+  // A browser whose sessionStorage holds 40,000 characters in all.
   const small = await browser.newContext();
   await small.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key: string, value: string) {
-      if (this === window.sessionStorage && value.length > 20_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this === window.sessionStorage) {
+        let used = key.length + value.length;
+        for (let i = 0; i < this.length; i++) if (this.key(i) !== key) used += this.key(i)!.length + this.getItem(this.key(i)!)!.length;
+        if (used > 40_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
       setItem.call(this, key, value);
     };
   });

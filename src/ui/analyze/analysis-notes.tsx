@@ -15,8 +15,11 @@ export function KeptNotes({ kept, restored }: { kept: Kept; restored: boolean })
   return (
     <>
       {restored && <p className="muted small">{m.analyzeRestored}</p>}
-      {kept === 'findings' && <p className="notice">{m.analyzeTextNotKept}</p>}
-      {kept === 'nothing' && <p className="notice">{m.analyzeNothingKept}</p>}
+      {/* Known a moment after the findings appear (they are kept in the background): announced then. */}
+      <div role="status">
+        {kept === 'findings' && <p className="notice">{m.analyzeTextNotKept}</p>}
+        {kept === 'nothing' && <p className="notice">{m.analyzeNothingKept}</p>}
+      </div>
     </>
   );
 }

@@ -34,7 +34,7 @@ export interface SavedAnalysis {
 export type Kept = 'all' | 'findings' | 'nothing';
 
 export const SAVED_ANALYSIS_KEY = 'troubleshooter:analysis';
-/** Raised when a finding's shape changes, so that a tab open across an update drops what an older page kept. */
+/** In the head; raised when a finding's shape changes, so that a tab open across an update drops what an older page kept. */
 export const SAVED_ANALYSIS_VERSION = 1;
 /**
  * Text in the box longer than this is not kept: a browser keeps about 5 MB
@@ -51,35 +51,90 @@ export function sessionStore(): Storage | undefined {
   }
 }
 
-function write(storage: Storage, record: object): boolean {
+/**
+ * A record is written in parts of this many characters, under
+ * `SAVED_ANALYSIS_KEY:0`, `:1`…, one part per task, then a head naming how
+ * many there are. Chromium's setItem takes time that grows faster than the
+ * value: measured on this project's 2-core machine, one 931,000-character
+ * record took 230-410 ms at once, a long task right after the findings
+ * appear; in parts each task takes a few milliseconds.
+ */
+export const PART_CHARS = 32_000;
+const partKey = (i: number) => `${SAVED_ANALYSIS_KEY}:${i}`;
+
+/** Lets the page run between two parts (tests pass one that does not wait). */
+export type Pause = () => Promise<void>;
+const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Bumped by every save and every forget: a write still going on when another starts, or Clear is pressed, stops. */
+let generation = 0;
+
+/** Writes a record part by part; false if storage refused a part (then none is left) or a newer write took over. */
+async function write(storage: Storage, record: object, mine: number, pause: Pause): Promise<boolean> {
+  const json = JSON.stringify(record);
+  let parts = 0;
   try {
-    storage.setItem(SAVED_ANALYSIS_KEY, JSON.stringify({ v: SAVED_ANALYSIS_VERSION, ...record }));
+    for (let at = 0; at < json.length; at += PART_CHARS) {
+      await pause();
+      if (mine !== generation) return false; // whoever took over has dropped these parts
+      storage.setItem(partKey(parts++), json.slice(at, at + PART_CHARS));
+    }
+    await pause();
+    if (mine !== generation) return false;
+    // The head goes last: a write cut short (storage full, the tab closed) leaves no record to read.
+    storage.setItem(SAVED_ANALYSIS_KEY, JSON.stringify({ v: SAVED_ANALYSIS_VERSION, parts }));
     return true;
   } catch {
+    removeParts(storage, parts);
     return false;
+  }
+}
+
+function removeParts(storage: Storage, count: number) {
+  try {
+    for (let i = count - 1; i >= 0; i--) storage.removeItem(partKey(i));
+  } catch {
+    /* storage blocked: there are no parts */
   }
 }
 
 /**
  * Keeps an analysis for this tab: with the box's text if it fits, else its
- * findings alone. Whatever was kept before is dropped first, so that Back
- * never shows an older analysis than the last one seen.
+ * findings alone. Whatever was kept before is dropped at once, so that Back
+ * never shows an older analysis than the last one seen; the new one is
+ * written in the background, part by part. Resolves with what was kept
+ * (`nothing` too when a newer save or `forgetAnalysis` took over).
  */
-export function saveAnalysis(storage: Storage | undefined, analysis: SavedAnalysis): Kept {
+export async function saveAnalysis(storage: Storage | undefined, analysis: SavedAnalysis, pause: Pause = nextTask): Promise<Kept> {
   if (!storage) return 'nothing';
   forgetAnalysis(storage);
+  const mine = generation;
   const { text, ...rest } = analysis;
-  if (analysis.source.kind !== 'text') return write(storage, rest) ? 'all' : 'nothing';
-  if (text !== undefined && text.length <= KEEP_TEXT_MAX_CHARS && write(storage, { ...rest, text })) return 'all';
-  return write(storage, rest) ? 'findings' : 'nothing';
+  if (analysis.source.kind !== 'text') return (await write(storage, rest, mine, pause)) ? 'all' : 'nothing';
+  if (text !== undefined && text.length <= KEEP_TEXT_MAX_CHARS && (await write(storage, { ...rest, text }, mine, pause))) return 'all';
+  if (mine !== generation) return 'nothing';
+  return (await write(storage, rest, mine, pause)) ? 'findings' : 'nothing';
 }
 
-/** Drops what this tab kept (Clear, or a new analysis starting). */
+/** Drops what this tab kept, and stops a save still being written (Clear, or a new analysis starting). */
 export function forgetAnalysis(storage: Storage | undefined): void {
+  generation++;
+  if (!storage) return;
   try {
-    storage?.removeItem(SAVED_ANALYSIS_KEY);
+    const head = storage.getItem(SAVED_ANALYSIS_KEY);
+    storage.removeItem(SAVED_ANALYSIS_KEY);
+    // Parts named by the head, and any a cut-short write left after them.
+    let parts = 0;
+    try {
+      const n: unknown = head === null ? 0 : (JSON.parse(head) as { parts?: unknown }).parts;
+      if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) parts = n;
+    } catch {
+      /* an unreadable head: look for parts from the first */
+    }
+    removeParts(storage, parts);
+    for (let i = parts; storage.getItem(partKey(i)) !== null; i++) storage.removeItem(partKey(i));
   } catch {
-    /* nothing was kept */
+    /* storage blocked: nothing was kept */
   }
 }
 
@@ -138,22 +193,24 @@ function isResult(x: unknown): x is AnalyzeResult {
  * what is there is unreadable or from an older page (then it is dropped).
  */
 export function loadAnalysis(storage: Storage | undefined): (SavedAnalysis & { kept: Kept }) | undefined {
-  let raw: string | null;
-  try {
-    raw = storage?.getItem(SAVED_ANALYSIS_KEY) ?? null;
-  } catch {
-    return undefined;
-  }
-  if (raw === null) return undefined;
   let x: unknown;
   try {
-    x = JSON.parse(raw);
+    const head = storage?.getItem(SAVED_ANALYSIS_KEY) ?? null;
+    if (head === null) return undefined;
+    const { v, parts } = JSON.parse(head) as { v?: unknown; parts?: unknown };
+    if (v !== SAVED_ANALYSIS_VERSION || typeof parts !== 'number' || !Number.isSafeInteger(parts) || parts < 1) throw new Error('not this page’s');
+    let json = '';
+    for (let i = 0; i < parts; i++) {
+      const part = storage!.getItem(partKey(i));
+      if (part === null) throw new Error('a part is missing');
+      json += part;
+    }
+    x = JSON.parse(json);
   } catch {
     x = undefined;
   }
   if (
     !isObject(x) ||
-    x.v !== SAVED_ANALYSIS_VERSION ||
     !isSource(x.source) ||
     !isResult(x.result) ||
     !isCount(x.ms) ||

@@ -68,12 +68,17 @@ export function AnalyzePage() {
       return;
     }
     const decoded = reply.ok && reply.decoded ? { decoded: reply.decoded } : {};
-    // Kept for this tab (the box's text only, never a file's or a large paste's).
-    const kept = reply.ok ? saveAnalysis(sessionStore(), { source, ...('text' in input && source.kind === 'text' ? { text: input.text } : {}), result: reply.result, ms: reply.ms, ...decoded }) : 'nothing';
     // A transition renders a long list of findings in slices, so the page never freezes for long.
     startTransition(() =>
-      setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source, ...decoded, kept } : { status: 'error', message: reply.error }),
+      setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source, ...decoded, kept: 'all' } : { status: 'error', message: reply.error }),
     );
+    if (!reply.ok) return;
+    // Kept for this tab, written in the background (the box's text only, never a file's or a large paste's);
+    // the page says so if storage is full or blocked.
+    const keep = { source, ...('text' in input && source.kind === 'text' ? { text: input.text } : {}), result: reply.result, ms: reply.ms, ...decoded };
+    void saveAnalysis(sessionStore(), keep).then((kept) => {
+      if (mine === run.current && kept !== 'all') setState((s) => (s.status === 'done' ? { ...s, kept } : s));
+    });
   };
   // Leaving the page stops an analysis still running: its worker would otherwise hold the memory of a 50 MB log.
   useEffect(() => () => stopAnalysis('left'), []);
