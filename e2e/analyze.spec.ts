@@ -200,8 +200,189 @@ test('a finding’s excerpt and fields are masked like a ticket summary, and the
   await expect(finding).toContainText('zt2r9i5yxbe2');
   expect(await finding.innerText()).not.toContain(sign);
   await expect(finding).toContainText('1 secret or personal detail in this excerpt is masked.');
-  await finding.getByRole('button', { name: 'Show the original' }).click();
+  // One toggle button whose name never changes: aria-pressed says whether the original is shown.
+  const reveal = finding.getByRole('button', { name: 'Show the original' });
+  await expect(reveal).toHaveAttribute('aria-pressed', 'false');
+  await reveal.click();
+  await expect(reveal).toHaveAttribute('aria-pressed', 'true');
   await expect(finding).toContainText(sign);
-  await finding.getByRole('button', { name: 'Mask again' }).click();
+  await expect(finding).toContainText('Shown as in the log, secrets included');
+  await reveal.press('Space');
+  await expect(reveal).toHaveAttribute('aria-pressed', 'false');
   expect(await finding.innerText()).not.toContain(sign);
+});
+
+test('AccessKeys and phone numbers in an excerpt are masked; text no platform claims is masked too', async ({ page }) => {
+  await page.goto('/analyze');
+  const id = 'LTAI5tQ9xKpZrW3mN8bV2cD7';
+  const phone = '13812345678';
+  // A signature error from an SMS call: the server's string to sign repeats the request, AccessKey and phone number included.
+  const body = {
+    RequestId: '4C467B38-3910-447D-87BC-AC049166F216',
+    HostId: 'dysmsapi.aliyuncs.com',
+    Code: 'SignatureDoesNotMatch',
+    Message: `Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId%3D${id}%26Action%3DSendSms%26PhoneNumbers%3D${phone}%26SignatureMethod%3DHMAC-SHA1`,
+  };
+  await page
+    .getByRole('textbox', { name: 'Log or error response' })
+    .fill(`${JSON.stringify(body, null, 2)}\n{"error":"invalid_grant","error_description":"invalid password for ${phone}"}`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  const finding = page.getByRole('article');
+  await finding.getByText('From the log').click();
+  for (const kind of ['accessKeyId', 'phone']) await expect(finding.locator('pre')).toContainText(`[masked ${kind}]`);
+  await expect(finding.locator('pre')).toContainText('SignatureDoesNotMatch');
+  await expect(finding.locator('pre')).toContainText('4C467B38-3910-447D-87BC-AC049166F216');
+  for (const value of [id, phone]) expect(await page.getByRole('main').innerText()).not.toContain(value);
+  await finding.getByRole('button', { name: 'Show the original' }).click();
+  for (const value of [id, phone]) await expect(finding.locator('pre')).toContainText(value);
+  // The excerpt open and the toggle pressed: still readable (its text once had the dark code block's colour) and clean.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // The lines that look like an error but fit no platform: masked, with their own toggle.
+  const unclaimed = page.getByRole('region', { name: 'Looks like an error, but no platform fits' });
+  await expect(unclaimed).toContainText('[masked phone]');
+  expect(await unclaimed.innerText()).not.toContain(phone);
+  await unclaimed.getByRole('button', { name: 'Show the original' }).click();
+  await expect(unclaimed).toContainText(phone);
+});
+
+test('findings are not lost: Back from their step, or the header’s link, shows them and the text again, kept for this tab only', async ({ page, context }) => {
+  const text = `noise before\n${IOS_7014}`;
+  await page.goto('/analyze');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  await box.fill(text);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeFocused();
+  expect(entry7014.step).toBeTruthy();
+
+  await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${entry7014.step}$`));
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('article')).toContainText(entry7014.title);
+  await expect(page.getByRole('main')).toContainText('Your last analysis in this tab');
+  await expect(box).toHaveValue(text);
+
+  await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${entry7014.step}$`));
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Paste a log' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('article')).toContainText('7014');
+  await expect(box).toHaveValue(text);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Kept in this tab's sessionStorage: never in localStorage, never in the address.
+  const kept = await page.evaluate(() => ({ session: JSON.stringify(sessionStorage), local: JSON.stringify(localStorage), url: location.href }));
+  expect(kept.session).toContain('noise before');
+  expect(kept.local).not.toContain('noise before');
+  expect(kept.local).not.toContain('APMobileNetwork');
+  expect(kept.url).not.toContain('7014');
+  // Another tab does not see it.
+  const other = await context.newPage();
+  await other.goto('/analyze');
+  await expect(other.getByRole('textbox', { name: 'Log or error response' })).toHaveValue('');
+  await expect(other.getByRole('heading', { name: /finding/ })).toHaveCount(0);
+  await other.close();
+
+  // Clear forgets it.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.reload();
+  await expect(box).toHaveValue('');
+  await expect(page.getByRole('heading', { name: /finding/ })).toHaveCount(0);
+});
+
+test('a text handed over by the home search is analyzed once; Back shows the last analysis, not that text again', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill('{"error_rsp":{"code":40,"msg":"Missing required arguments:iid/num_iid"}}');
+  await page.getByRole('button', { name: 'Analyze it' }).click();
+  await expect(page.getByRole('article')).toContainText('Missing required arguments');
+  // The person pastes something else, looks it up, and comes back.
+  await page.getByRole('textbox', { name: 'Log or error response' }).fill('{"error_response":{"code":27,"msg":"Invalid session"}}');
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('article')).toContainText('Invalid session');
+  await page.getByRole('article').getByRole('link', { name: 'Code 27 in the reference' }).click();
+  await expect(page).toHaveURL(/\/codes\//);
+  await page.goBack();
+  await expect(page.getByRole('article')).toContainText('Invalid session');
+  await expect(page.getByRole('textbox', { name: 'Log or error response' })).toHaveValue('{"error_response":{"code":27,"msg":"Invalid session"}}');
+});
+
+test('a paste over 1 MB gives findings without megabytes in the box; Back shows them again, the text itself not kept', async ({ page }) => {
+  await page.goto('/analyze');
+  const box = page.getByRole('textbox', { name: 'Log or error response' });
+  await expect(page.getByRole('main')).toContainText('A paste over 1 MB is read like an opened file');
+  // What Ctrl+V sends: a paste event carrying 2 MB of log lines with one error line in the middle.
+  const chars = await box.evaluate((el: HTMLTextAreaElement, errorLine) => {
+    const filler = `${'I/Example: 2026-12-02 06:00:00.000 request ok, nothing to see here, status=200 len=1024\n'.repeat(12_000)}`;
+    const text = `${filler}${errorLine}\n${filler}`;
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return text.length;
+  }, IOS_7014);
+  expect(chars).toBeGreaterThan(2_000_000);
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('article')).toContainText('Seen once, line 12,001');
+  await expect(page.getByRole('main')).toContainText('Pasted text (2.0 MB), read like an opened file and not shown in the box');
+  await expect(box).toHaveValue('');
+  // The findings are kept for the tab, the megabytes are not.
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage).length)).toBeLessThan(50_000);
+
+  await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Pasted text (2.0 MB), read like an opened file and not shown in the box');
+  await expect(box).toHaveValue('');
+});
+
+test('storage full: the findings are kept without the text, and the page says so; storage blocked: the analysis still works', async ({ browser }) => {
+  // A browser whose sessionStorage holds 40,000 characters in all.
+  const small = await browser.newContext();
+  await small.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (this === window.sessionStorage) {
+        let used = key.length + value.length;
+        for (let i = 0; i < this.length; i++) if (this.key(i) !== key) used += this.key(i)!.length + this.getItem(this.key(i)!)!.length;
+        if (used > 40_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      setItem.call(this, key, value);
+    };
+  });
+  let page = await small.newPage();
+  await page.goto('/analyze');
+  let box = page.getByRole('textbox', { name: 'Log or error response' });
+  await box.fill(`${'ordinary line, status=200\n'.repeat(2_000)}${IOS_7014}`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('The findings are kept for this tab, but not the text itself');
+  await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('The findings are kept for this tab, but not the text itself');
+  await expect(box).toHaveValue('');
+  await small.close();
+
+  // A browser that blocks sessionStorage altogether (reading it throws).
+  const blocked = await browser.newContext();
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'sessionStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  page = await blocked.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/analyze');
+  box = page.getByRole('textbox', { name: 'Log or error response' });
+  await box.fill(IOS_7014);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.getByRole('article')).toContainText(entry7014.title);
+  await expect(page.getByRole('main')).toContainText('This browser does not let the page keep these findings');
+  expect(errors).toEqual([]);
+  await blocked.close();
 });

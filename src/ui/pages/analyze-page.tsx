@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
-import { Link, useLoaderData, useLocation } from 'react-router';
+import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
 import { findCode, findVariant } from '../../engine/codes.ts';
 import type { CodeIndex } from '../../engine/model.ts';
@@ -7,7 +7,11 @@ import { paths } from '../../engine/paths.ts';
 import type { SummaryFinding } from '../../engine/summary.ts';
 import type { FactValues } from '../../engine/facts.ts';
 import { startCaseState } from '../cases/case-entry.ts';
-import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis, type WorkerReply } from '../analyze/protocol.ts';
+import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis } from '../analyze/protocol.ts';
+import { forgetAnalysis, loadAnalysis, saveAnalysis, sessionStore, type AnalysisSource, type Decoded, type Kept } from '../analyze/saved-analysis.ts';
+import { KeptNotes, SourceLabel } from '../analyze/analysis-notes.tsx';
+import { countMasked } from '../analyze/masking.ts';
+import { MaskToggle } from '../analyze/mask-toggle.tsx';
 import { PlatformLabel, RetryBadge, useHandoffHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';
@@ -20,13 +24,11 @@ export async function analyzeLoader() {
   return index;
 }
 
-type Decoded = Extract<WorkerReply, { ok: true }>['decoded'];
-
 type State =
   | { status: 'idle' }
   | { status: 'working' }
   | { status: 'error'; message: string }
-  | { status: 'done'; result: AnalyzeResult; ms: number; source: string; decoded?: Decoded };
+  | { status: 'done'; result: AnalyzeResult; ms: number; source: AnalysisSource; decoded?: Decoded; kept: Kept; restored?: boolean };
 
 /** Pastes longer than this (about 1 MB) are analyzed without being put in the text box. */
 const LARGE_PASTE_CHARS = 1_000_000;
@@ -35,7 +37,15 @@ const LARGE_PASTE_CHARS = 1_000_000;
 export function AnalyzePage() {
   const m = useToolMessages();
   const index = useLoaderData<typeof analyzeLoader>();
-  const [state, setState] = useState<State>({ status: 'idle' });
+  const { state: handed, pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const handedText = (handed as { paste?: unknown } | null)?.paste;
+  const paste = typeof handedText === 'string' ? handedText : undefined;
+  // Back from a finding's step, or the header's link: this tab's last analysis again (unless a paste is handed over).
+  const [restored] = useState(() => (paste === undefined ? loadAnalysis(sessionStore()) : undefined));
+  const [state, setState] = useState<State>(() =>
+    restored ? { status: 'done', result: restored.result, ms: restored.ms, source: restored.source, ...(restored.decoded ? { decoded: restored.decoded } : {}), kept: restored.kept, restored: true } : { status: 'idle' },
+  );
   const [dragging, setDragging] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -46,9 +56,10 @@ export function AnalyzePage() {
   const fileId = useId();
   useDocumentTitle(`${m.analyzeTitle} · ${m.appName}`);
 
-  const start = async (input: { text: string } | { file: File }, source: string) => {
+  const start = async (input: { text: string } | { file: File }, source: AnalysisSource) => {
     const mine = ++run.current;
     setState({ status: 'working' });
+    forgetAnalysis(sessionStore()); // until this one is done, Back shows no older analysis
     const reply = await analyzeInWorker(input);
     if (mine !== run.current) return; // a newer paste or file won
     if (!reply.ok && 'stopped' in reply) {
@@ -56,14 +67,18 @@ export function AnalyzePage() {
       if (reply.stopped === 'timeout') setState({ status: 'error', message: m.analyzeStopped(Math.round(reply.afterMs / 1000)) });
       return;
     }
+    const decoded = reply.ok && reply.decoded ? { decoded: reply.decoded } : {};
     // A transition renders a long list of findings in slices, so the page never freezes for long.
     startTransition(() =>
-      setState(
-        reply.ok
-          ? { status: 'done', result: reply.result, ms: reply.ms, source, ...(reply.decoded ? { decoded: reply.decoded } : {}) }
-          : { status: 'error', message: reply.error },
-      ),
+      setState(reply.ok ? { status: 'done', result: reply.result, ms: reply.ms, source, ...decoded, kept: 'all' } : { status: 'error', message: reply.error }),
     );
+    if (!reply.ok) return;
+    // Kept for this tab, written in the background (the box's text only, never a file's or a large paste's);
+    // the page says so if storage is full or blocked.
+    const keep = { source, ...('text' in input && source.kind === 'text' ? { text: input.text } : {}), result: reply.result, ms: reply.ms, ...decoded };
+    void saveAnalysis(sessionStore(), keep).then((kept) => {
+      if (mine === run.current && kept !== 'all') setState((s) => (s.status === 'done' ? { ...s, kept } : s));
+    });
   };
   // Leaving the page stops an analysis still running: its worker would otherwise hold the memory of a 50 MB log.
   useEffect(() => () => stopAnalysis('left'), []);
@@ -75,7 +90,7 @@ export function AnalyzePage() {
       return;
     }
     performance.mark('analyze:start');
-    void start({ text }, '');
+    void start({ text }, { kind: 'text' });
   };
 
   const openFile = (file: File | undefined) => {
@@ -86,24 +101,23 @@ export function AnalyzePage() {
       return;
     }
     if (textRef.current) textRef.current.value = '';
-    void start({ file }, file.name);
+    void start({ file }, { kind: 'file', name: file.name });
   };
 
-  // Text handed over by the home search (in the history entry's state, never in the URL), analyzed at once.
-  const { state: handed } = useLocation();
-  const handedText = (handed as { paste?: unknown } | null)?.paste;
-  const paste = typeof handedText === 'string' ? handedText : undefined;
+  // Text handed over by the home search (in the history entry's state, never in the URL), analyzed at once,
+  // and taken out of the entry: coming back to it shows the last analysis, not this text again.
   const analyzeHanded = useEffectEvent((text: string) => {
     if (!textRef.current) return;
     textRef.current.value = text;
     analyzeText();
+    void navigate({ pathname, search }, { replace: true, state: null, preventScrollReset: true });
   });
   useEffect(() => {
     if (paste !== undefined) analyzeHanded(paste);
   }, [paste]);
 
   useEffect(() => {
-    if (state.status === 'done') {
+    if (state.status === 'done' && !state.restored) {
       // Focus moves to the results, and the page with it (on a phone they start below the box).
       resultsRef.current?.focus({ preventScroll: true });
       resultsRef.current?.scrollIntoView({ block: 'start' });
@@ -141,6 +155,7 @@ export function AnalyzePage() {
         <textarea
           id={textId}
           ref={textRef}
+          defaultValue={restored?.text}
           aria-describedby={hintId}
           className="analyze__text"
           rows={10}
@@ -155,7 +170,7 @@ export function AnalyzePage() {
               e.preventDefault();
               e.currentTarget.value = '';
               performance.mark('analyze:start');
-              void start({ text: pasted }, m.analyzeLargePaste((pasted.length / 1024 / 1024).toFixed(1)));
+              void start({ text: pasted }, { kind: 'large-paste', chars: pasted.length });
               return;
             }
             setTimeout(analyzeText, 0);
@@ -189,6 +204,7 @@ export function AnalyzePage() {
               if (textRef.current) textRef.current.value = '';
               run.current++;
               stopAnalysis('cleared');
+              forgetAnalysis(sessionStore());
               setState({ status: 'idle' });
               textRef.current?.focus();
             }}
@@ -206,7 +222,9 @@ export function AnalyzePage() {
           </p>
         )}
       </div>
-      {state.status === 'done' && <Results index={index} result={state.result} ms={state.ms} source={state.source} decoded={state.decoded} headingRef={resultsRef} />}
+      {state.status === 'done' && (
+        <Results index={index} result={state.result} ms={state.ms} source={state.source} decoded={state.decoded} kept={state.kept} restored={state.restored === true} headingRef={resultsRef} />
+      )}
     </div>
   );
 }
@@ -220,17 +238,22 @@ function Results({
   ms,
   source,
   decoded,
+  kept,
+  restored,
   headingRef,
 }: {
   index: CodeIndex;
   result: AnalyzeResult;
   ms: number;
-  source: string;
+  source: AnalysisSource;
   decoded: Decoded | undefined;
+  kept: Kept;
+  restored: boolean;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const m = useToolMessages();
   const [shown, setShown] = useState(PAGE);
+  const [unclaimedRevealed, setUnclaimedRevealed] = useState(false);
   const total = result.findings.length + (result.omitted?.findings ?? 0);
   const byPlatform = platformCounts(result.findings);
   return (
@@ -239,10 +262,11 @@ function Results({
         {m.analyzeFindings(total)}
       </h2>
       <p className="muted small">
-        {source ? `${source} · ` : ''}
+        <SourceLabel source={source} />
         {m.analyzeRead(result.lines, ms)}
         {decoded && decoded.encoding !== 'utf-8' && ` · ${m.analyzeEncoding(decoded.encoding)}`}
       </p>
+      <KeptNotes kept={kept} restored={restored} />
       {decoded?.how === 'guessed' && <p className="notice notice--warn">{m.analyzeEncodingUnknown}</p>}
       {decoded?.how === 'binary' && <p className="notice notice--warn">{m.analyzeBinary}</p>}
       {result.findings.length === 0 && <p className="notice">{m.analyzeNothing}</p>}
@@ -281,11 +305,12 @@ function Results({
                   {u.line}: {u.reason}
                 </span>
                 <pre className="evidence">
-                  <code>{u.text}</code>
+                  <code>{unclaimedRevealed ? u.text : redact(u.text, m.summary.mask).text}</code>
                 </pre>
               </li>
             ))}
           </ul>
+          <MaskToggle count={countMasked(result.unclaimed.map((u) => u.text))} revealed={unclaimedRevealed} onToggle={() => setUnclaimedRevealed(!unclaimedRevealed)} />
         </section>
       )}
     </section>
@@ -357,11 +382,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
   // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
   const [revealed, setRevealed] = useState(false);
   const show = (text: string) => (revealed ? text : redact(text, m.summary.mask).text);
-  const maskedCount = useMemo(
-    // Counted in the log's lines (the fields shown above repeat values from them).
-    () => f.evidence.reduce((n, e) => n + Object.values(redact(e.text).masked).reduce((a, b) => a + b, 0), 0),
-    [f],
-  );
+  const maskedCount = useMemo(() => countMasked(f.evidence.map((e) => e.text), f.fields.map((x) => x.value)), [f]);
   return (
     // data-finding / data-platform / data-code are a contract other tests rely on (issue 3).
     <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId} data-finding="" data-platform={f.platform} data-code={f.code}>
@@ -439,14 +460,7 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
           ))}
         </pre>
       </details>
-      {maskedCount > 0 && (
-        <p className="muted small finding__masked">
-          {revealed ? m.findingRevealed : m.findingMasked(maskedCount)}{' '}
-          <button type="button" className="link-button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-            {revealed ? m.findingHide : m.findingReveal}
-          </button>
-        </p>
-      )}
+      <MaskToggle count={maskedCount} revealed={revealed} onToggle={() => setRevealed(!revealed)} />
       <p className="finding__links">
         {stepHref && (
           <Link className="button button--small" to={stepHref} state={startState()}>
