@@ -108,7 +108,7 @@ test('in Chinese too: a step opens offline in the remembered language', async ({
   await expect(status(page, '当前离线，显示的是已保存的副本')).toBeVisible();
 });
 
-test('a new deploy shows "A new version is available"; Reload switches to it', async ({ page, context }) => {
+test('a new worker shows "A newer version of the guides is available"; Reload switches to it', async ({ page, context }) => {
   // The browser checks for a new worker itself, in a request no page.route() sees: so this test
   // serves dist/ from a host of its own, where a deploy can happen.
   const host = await staticHost('dist');
@@ -124,7 +124,7 @@ test('a new deploy shows "A new version is available"; Reload switches to it', a
     host.deploy((sw) => sw.replaceAll(before, `${before}next`));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 
-    const prompt = status(page, 'A new version is available.');
+    const prompt = status(page, /A newer version of the guides is available/);
     await expect(prompt).toBeVisible();
     // The old version keeps the page until the person says so.
     expect(await workerVersion(page)).toBe(before);
