@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { basePath, outDir } from './src/content/base-path.ts';
 import { contentPlugin } from './src/content/vite-plugin.ts';
+import { embedOrigins } from './src/content/embed-origins.ts';
 
 /**
  * Modules every page runs: React, the router, zustand, and the app chunk itself:
@@ -68,6 +69,8 @@ export default defineConfig(({ mode }) => ({
   // BASE_PATH=/troubleshooter/ npm run build: a build served under that path (README, "Deploy").
   base: basePath(),
   plugins: [reactRouter(mode === 'production'), react(), contentPlugin()],
+  // EMBED_ORIGINS=https://desk.example.com npm run build: help desks that may frame the app and talk to it (docs/embedding.md).
+  define: { __EMBED_ORIGINS__: JSON.stringify(embedOrigins()) },
   build: {
     outDir: outDir(),
     target: 'es2022',

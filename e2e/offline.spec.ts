@@ -1,12 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { hasAnswers } from '../src/engine/model.ts';
 import { GET_VERSION } from '../src/sw/messages.ts';
 import { codeIndex, tree, trees } from './content.ts';
+import { staticHost } from './static-host.ts';
 import { expect, test } from './test.ts';
 
 // The rest of the suite blocks service workers (playwright.config.ts); these tests are about one.
@@ -146,39 +143,3 @@ test('a new worker shows "A newer version of the guides is available"; Reload sw
     await host.close();
   }
 });
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/**
- * Serves a build as static hosts do (a prerendered step page for its path, else index.html for a
- * page), on a port of its own. deploy() changes what /sw.js answers from then on.
- */
-async function staticHost(dir: string) {
-  const root = resolve(dir);
-  let edit = (sw: string) => sw;
-  const server = createServer((req, res) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = join(root, path);
-      if (!file.startsWith(root)) return res.writeHead(403).end();
-      if (!(await stat(file).then((s) => s.isFile(), () => false))) {
-        if (extname(path)) return res.writeHead(404).end();
-        const own = join(file, 'index.html');
-        file = (await stat(own).then((s) => s.isFile(), () => false)) ? own : join(root, 'index.html');
-      }
-      let body: string | Buffer = await readFile(file);
-      if (path === '/sw.js') body = edit(body.toString('utf8'));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
-    })().catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    deploy: (change: (sw: string) => string) => (edit = change),
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
-  };
-}
