@@ -45,10 +45,10 @@ export function start(router: Router, allowed: readonly string[] = __EMBED_ORIGI
   if (parent === window || allowed.length === 0) return; // not framed, or no desk allowed: nothing to say, no one to hear
 
   // The desk's origin: the browser tells the frame its parent's origin (Chromium, Safari); else the
-  // first message from an allowed origin tells it (a desk can send `hello`).
-  const ancestor = window.location.ancestorOrigins?.[0];
+  // first message from an allowed origin tells it (a desk can send `hello`); the frame's referrer hints it.
+  const ancestor = window.location.ancestorOrigins?.[0] ?? referrerOrigin();
   let host: string | undefined = ancestor && allowed.includes(ancestor) ? ancestor : undefined;
-  if (ancestor && !host) return; // framed by a page the build does not allow (a host that cannot refuse framing)
+  if (window.location.ancestorOrigins && !host) return; // framed by a page the build does not allow (a host that cannot refuse framing)
 
   const post = (message: AppToHost) => host && parent.postMessage(message, host);
   let last = '';
@@ -82,6 +82,14 @@ export function start(router: Router, allowed: readonly string[] = __EMBED_ORIGI
   router.subscribe(sendState);
   useCases.subscribe(sendState);
   if (host) greet();
+}
+
+function referrerOrigin(): string | undefined {
+  try {
+    return document.referrer ? new URL(document.referrer).origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A link out of the app (a source, a vendor's page) opens in a new tab: the sidebar keeps the guide. */
