@@ -75,6 +75,9 @@ export default defineConfig(({ mode }) => ({
     outDir: outDir(),
     target: 'es2022',
     sourcemap: false,
+    // The embed code (src/ui/embed/embed.ts) loads only in a help desk's frame: its import in
+    // src/boot.tsx carries no preload list, which would sit in every page's boot chunk.
+    modulePreload: { resolveDependencies: (file, deps) => (/(^|\/)embed-[^/]+\.js$/.test(file) ? [] : deps) },
     rolldownOptions: {
       output: {
         // See SHARED above; measured with `npm run bench -- --only=bytes` (docs/benchmarks.md).

@@ -7,16 +7,13 @@ import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
 import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
 import { ROUTER_BASENAME, routePath } from './engine/paths.ts';
-import { EMBEDDED, keepEmbedded } from './ui/embed/flag.ts';
+import { EMBEDDED } from './ui/embed/flag.ts';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
-/** In a help desk's frame (`?embed=1`): the flag stays in the URL, and the desk's messages are loaded (src/ui/embed/). */
+/** In a help desk's frame (`?embed=1`): the embed code (src/ui/embed/embed.ts) keeps the flag in the URL and talks to the desk. */
 function embed(router: Router): Router {
-  if (EMBEDDED) {
-    keepEmbedded(router);
-    void import('./ui/embed/embed.ts').then((e) => e.start(router));
-  }
+  if (EMBEDDED) void import('./ui/embed/embed.ts').then((e) => e.start(router));
   return router;
 }
 

@@ -11,6 +11,7 @@ import { useCases } from '../../store/cases.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { currentLang } from '../i18n/use-messages.ts';
 import { STEP_ROUTE_ID } from '../routes.tsx';
+import { keepEmbedded } from './keep.ts';
 import { type AppToHost, EMBED_PROTOCOL, type EmbedStep, ERROR, HELLO, READY, START, STATE } from './messages.ts';
 
 /**
@@ -37,6 +38,7 @@ const STATE_DELAY_MS = 150;
 
 export function start(router: Router, allowed: readonly string[] = __EMBED_ORIGINS__): void {
   document.addEventListener('click', leaveInNewTab, true);
+  keepEmbedded(router as never);
   // A page opened with ?embed=1 keeps it, even when a redirect ran before this code arrived.
   const { pathname, search, hash } = router.state.location;
   if (!/[?&]embed=1(?:&|$)/.test(search)) void router.navigate({ pathname, search, hash }, { replace: true });

@@ -1,25 +1,8 @@
 /**
- * `?embed=1`: the app runs in a help desk's sidebar (docs/embedding.md). On
- * every page's path, so kept to a few lines; the rest (messages to and from
- * the desk, links that leave the frame) is ./embed.ts, loaded only when
- * embedded.
+ * `?embed=1`: the app runs in a help desk's sidebar (docs/embedding.md).
+ * On every page's path (the layout and src/boot.tsx read it), so it holds
+ * nothing else; the rest is ./embed.ts and ./keep.ts, loaded only when embedded.
  */
 
-/** Read once per page load (undefined `window`: the prerender, never embedded). The flag stays in the URL while navigating (keepEmbedded), so a reload stays embedded. */
+/** Read once per page load (undefined `window`: the prerender, never embedded). The flag stays in the URL while navigating (./keep.ts), so a reload stays embedded. */
 export const EMBEDDED: boolean = typeof window !== 'undefined' && /[?&]embed=1(?:&|#|$)/.test(window.location.search);
-
-/** A router location with `embed=1` added to its query (once). */
-export function withEmbed<T extends string | { pathname?: string; search?: string; hash?: string }>(to: T): T {
-  const add = (search: string) => (/[?&]embed=1(?:&|$)/.test(search) ? search : `${search ? `${search}&` : '?'}embed=1`);
-  if (typeof to !== 'string') return { ...(to as object), search: add(to.search ?? '') } as T;
-  const hash = to.indexOf('#');
-  const path = hash < 0 ? to : to.slice(0, hash);
-  const query = path.indexOf('?');
-  return `${query < 0 ? path : path.slice(0, query)}${add(query < 0 ? '' : path.slice(query))}${hash < 0 ? '' : to.slice(hash)}` as T;
-}
-
-/** Every navigation of the app (links, redirects, `navigate()`) keeps `embed=1` in the URL. */
-export function keepEmbedded(router: { navigate: (to: never, opts?: never) => Promise<void> }): void {
-  const go = router.navigate.bind(router) as (to: unknown, opts?: unknown) => Promise<void>;
-  router.navigate = ((to: unknown, opts?: unknown) => go(typeof to === 'string' || (to && typeof to === 'object') ? withEmbed(to as string) : to, opts)) as typeof router.navigate;
-}

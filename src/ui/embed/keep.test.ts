@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepEmbedded, withEmbed } from './flag.ts';
+import { keepEmbedded, withEmbed } from './keep.ts';
 
 describe('withEmbed', () => {
   it('adds embed=1 to the query, before a hash, once', () => {
