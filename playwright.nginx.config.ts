@@ -34,7 +34,8 @@ export default defineConfig({
   projects: [
     { name: 'nginx-root', testMatch: /(smoke|server)\.spec\.ts$/, grep: /@smoke|@server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT}/` }, grepInvert: /@subpath/ },
     { name: 'nginx-subpath', testMatch: /(smoke|server)\.spec\.ts$/, grep: /@smoke|@server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT + 1}${SUB}` } },
-    { name: 'deploy', testMatch: /(update|embed)\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${DEPLOY.app}/` } },
+    // A deploy test does a whole walk, a worker install or two and a reload: on 2 busy cores it takes ~1 min.
+    { name: 'deploy', testMatch: /(update|embed)\.spec\.ts$/, timeout: 150_000, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${DEPLOY.app}/` } },
   ],
   webServer: [
     { command: `npx tsx scripts/serve-nginx.ts --out dist --port ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false, timeout: 30_000 },
