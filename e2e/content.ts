@@ -20,6 +20,8 @@ export function tree(id: string): Tree {
 export interface Hop {
   step: Step;
   answer?: string;
+  /** Answered by facts the walk already knows (the step passes by itself): nothing to click. */
+  auto?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface Hop {
  * tree: walking each one in the browser exercises every branch.
  */
 export function coveringPaths(t: Tree): Hop[][] {
-  return coveringWalks(t).map((walk) => walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}) })));
+  return coveringWalks(t).map((walk) => walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}), ...(p.auto ? { auto: true } : {}) })));
 }
 
 /** The code tables the app serves, compiled as the build does. */

@@ -1,4 +1,6 @@
-import type { Answer, Lang, Markdown, Step, StepId, Tree, TreeId, TreeSummary } from '../engine/model.ts';
+import { parseCondition } from '../engine/conditions.ts';
+import type { FactKey } from '../engine/facts.ts';
+import type { Answer, Lang, Markdown, Step, StepId, Tree, TreeFact, TreeId, TreeSummary } from '../engine/model.ts';
 import { toMarkdown } from './markdown.ts';
 import type { RawNode, RawText, RawTree } from './schema.ts';
 import { compileSources, type RawSources } from './sources.ts';
@@ -24,14 +26,19 @@ function compileStep(id: string, node: RawNode, lang: Lang): Step {
     ...(node.body ? { body: md(node.body, lang) } : {}),
     sources: node.sources,
     codes: node.codes ?? [],
+    ...(node.asks ? { asks: node.asks } : {}),
   };
-  if (node.kind === 'outcome') return { ...base, kind: 'outcome', result: node.result, ...(node.asks ? { asks: node.asks } : {}) };
+  if (node.kind === 'outcome') return { ...base, kind: 'outcome', result: node.result };
   const answers: Answer[] = node.answers.map((a) => ({
     id: a.id as Answer['id'],
     label: pick(a.label, lang),
     next: a.next as StepId,
     ...(a.hint ? { hint: pick(a.hint, lang) } : {}),
     ...(a.when ? { when: a.when } : {}),
+    ...(a.sets ? { sets: a.sets } : {}),
+    ...(a.clears ? { clears: a.clears } : {}),
+    // Validated before compiling: the condition parses.
+    ...(a.if ? { if: parseCondition(a.if) } : {}),
   }));
   switch (node.kind) {
     case 'question':
@@ -68,7 +75,19 @@ export function compileTree(raw: RawTree, lang: Lang, registry: RawSources = {})
     steps,
     redirects: resolveRedirects(raw),
     sources: compileSources(registry, new Set(Object.values(raw.nodes).flatMap((n) => n.sources)), lang),
+    facts: compileFacts(raw, lang),
   };
+}
+
+function compileFacts(raw: RawTree, lang: Lang): Partial<Record<FactKey, TreeFact>> {
+  const out: Partial<Record<FactKey, TreeFact>> = {};
+  for (const [k, f] of Object.entries(raw.facts ?? {}) as [FactKey, NonNullable<NonNullable<RawTree['facts']>[FactKey]>][]) {
+    out[k] = {
+      label: pick(f.label, lang),
+      ...(f.values ? { values: Object.fromEntries(Object.entries(f.values).map(([v, label]) => [v, pick(label as RawText, lang)])) } : {}),
+    };
+  }
+  return out;
 }
 
 export function summarizeTree(raw: RawTree, lang: Lang): TreeSummary {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACT_VALUE } from '../engine/conditions.ts';
 import { FACT_KEYS } from '../engine/facts.ts';
 import { LANGS, PLATFORMS, type Lang } from '../engine/model.ts';
 
@@ -28,6 +29,9 @@ export const searchPhrases = z
   .strictObject(Object.fromEntries(LANGS.map((lang) => [lang, z.array(z.string().trim().min(1, { error: 'a search phrase is empty' })).min(1).optional()])))
   .refine((v) => Object.values(v).some((list) => list?.length), { error: 'needs phrases in at least one language' });
 
+const factKey = z.enum(FACT_KEYS, { error: `must be a fact: ${FACT_KEYS.join(', ')}` });
+const factValue = z.string().regex(FACT_VALUE, { error: 'must be a value of letters, digits, ".", "_", "-", "{" or "}" (up to 64)' });
+
 /** The schema of one tree file, for the languages it declares. */
 export function treeFileSchema(langs: readonly Lang[]) {
   const t = text(langs);
@@ -37,6 +41,12 @@ export function treeFileSchema(langs: readonly Lang[]) {
     next: id('step id'),
     hint: t.optional(),
     when: z.enum(['all-ok', 'any-bad']).optional(),
+    /** Facts the answer tells: `{ platform: ios }`. */
+    sets: z.partialRecord(factKey, factValue).optional(),
+    /** Facts the answer makes stale: `[code]` on "another code now". */
+    clears: z.array(factKey).min(1).optional(),
+    /** When the answer is open (src/engine/conditions.ts): `code in 7000..7999`, `otherwise`. */
+    if: z.string().trim().min(1).optional(),
   });
   const base = {
     title: t,
@@ -45,6 +55,8 @@ export function treeFileSchema(langs: readonly Lang[]) {
     codes: z.array(z.string().regex(CODE_REF, { error: 'must look like "platform:code" (e.g. "mpaas:7003")' })).optional(),
     /** Other wordings of the step's problem, for the home search. */
     search: searchPhrases.optional(),
+    /** The facts the step asks for: passed by itself when they leave one answer open; on an escalation, what the vendor asks for. */
+    asks: z.array(factKey).min(1).optional(),
   };
   const question = z.strictObject({ kind: z.literal('question'), ...base, answers: z.array(answer) });
   const check = z.strictObject({ kind: z.literal('check'), ...base, do: t, expect: t, answers: z.array(answer) });
@@ -62,8 +74,6 @@ export function treeFileSchema(langs: readonly Lang[]) {
     ...base,
     body: t,
     result: z.enum(['fix', 'resolved', 'escalate']),
-    /** For an escalation: the facts the vendor asks for, checked against the case's in the ticket summary. */
-    asks: z.array(z.enum(FACT_KEYS, { error: `must be a fact: ${FACT_KEYS.join(', ')}` })).min(1).optional(),
   });
   const node = z.discriminatedUnion('kind', [question, check, checklist, outcome], {
     error: 'must have a kind of question, check, checklist or outcome',
@@ -75,6 +85,10 @@ export function treeFileSchema(langs: readonly Lang[]) {
     title: t,
     symptom: t,
     summary: t.optional(),
+    /** The facts the tree reads: a label, and for a closed set the allowed values with theirs. */
+    facts: z
+      .partialRecord(factKey, z.strictObject({ label: t, values: z.record(factValue, t).optional() }))
+      .optional(),
     start: id('step id'),
     nodes: z.record(z.string(), node),
     redirects: z.record(z.string(), z.string()).optional(),

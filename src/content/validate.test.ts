@@ -24,6 +24,11 @@ describe('parseTreeFile', () => {
     expect(bad.map((f) => f.replace('.yaml', '')).sort()).toEqual(
       [
         'asks-not-escalation',
+        'asks-ambiguous',
+        'condition-unreadable',
+        'fact-bad-value',
+        'fact-undeclared',
+        'facts-stuck',
         'cycle-no-exit',
         'dead-end',
         'duplicate-answer',

@@ -3,7 +3,9 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { LANGS, type Lang } from '../engine/model.ts';
 import { didYouMean, fieldPath, type ContentError } from './errors.ts';
 import { toMarkdown, MarkdownError } from './markdown.ts';
+import { compileTree } from './compile.ts';
 import { checkReaderText } from './reader-text.ts';
+import { checkCombinations, checkFactNames } from './validate-facts.ts';
 import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
 
 /** Finds the line and column of a path in a parsed YAML file. */
@@ -97,7 +99,9 @@ export function parseTreeFile(file: string, source: string, required: readonly L
   if (errors.length > 0 || !parsed.success) return { file, locate, errors };
 
   const tree = parsed.data;
-  errors.push(...checkMarkdown(tree, at), ...checkTreeGraph(tree, at), ...checkReaderText(data, at));
+  errors.push(...checkMarkdown(tree, at), ...checkTreeGraph(tree, at), ...checkReaderText(data, at), ...checkFactNames(tree, at));
+  // The walk over every combination of facts runs on the tree as the browser gets it, so only on a tree that compiles.
+  if (errors.length === 0) errors.push(...checkCombinations(compileTree(tree, 'en'), at));
   const stem = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (stem !== tree.id) errors.push(at(['id'], `the tree id "${tree.id}" must match the file name "${stem}.yaml"`));
   return { file, tree, locate, errors };

@@ -1,4 +1,6 @@
+import type { Known } from './conditions.ts';
 import { hasAnswers, type AnswerId, type StepId, type Tree } from './model.ts';
+import { autoAnswer, openAnswers } from './session.ts';
 
 /** Step ids a step leads to. */
 export function nextSteps(tree: Tree, id: StepId): StepId[] {
@@ -52,55 +54,81 @@ export function stepsToOutcome(tree: Tree): Map<StepId, number> {
 export interface PathStep {
   step: StepId;
   answer?: AnswerId;
+  /** The answer was given by known facts (the step passed by itself), not by a person. */
+  auto?: true;
+}
+
+/** A point of a walk: a step, and what is known on arriving there. */
+export interface WalkState {
+  step: StepId;
+  known: Known;
+}
+const stateKey = (s: WalkState) => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
+
+/**
+ * The answers that can be taken at a state — just the automatic one where
+ * known facts answer the step — with what is known after each.
+ */
+export function moves(tree: Tree, s: WalkState): { answer: AnswerId; auto: boolean; to: WalkState }[] {
+  const step = tree.steps[s.step];
+  if (!step || !hasAnswers(step)) return [];
+  const auto = autoAnswer(step, s.known);
+  const open = auto ? [auto] : openAnswers(step, s.known);
+  return open.map((a) => {
+    const known: Known = { ...s.known };
+    for (const k of a.clears ?? []) delete known[k];
+    Object.assign(known, a.sets ?? {});
+    return { answer: a.id, auto: !!auto, to: { step: a.next, known } };
+  });
 }
 
 /**
- * Every path from the start to an outcome that visits no step twice.
+ * Every path from the start to an outcome that visits no step twice, with
+ * what `given` facts and the answers on the way tell.
  * Used by the tests to walk each branch; `limit` bounds the search.
  */
-export function pathsToOutcomes(tree: Tree, limit = 10_000): PathStep[][] {
+export function pathsToOutcomes(tree: Tree, limit = 10_000, given: Known = {}): PathStep[][] {
   const out: PathStep[][] = [];
   const onPath = new Set<StepId>();
-  const walk = (id: StepId, path: PathStep[]): void => {
+  const walk = (s: WalkState, path: PathStep[]): void => {
     if (out.length >= limit) return;
-    const step = tree.steps[id];
+    const step = tree.steps[s.step];
     if (!step) return;
     if (!hasAnswers(step)) {
-      out.push([...path, { step: id }]);
+      out.push([...path, { step: s.step }]);
       return;
     }
-    onPath.add(id);
-    for (const a of step.answers) {
-      if (!onPath.has(a.next)) walk(a.next, [...path, { step: id, answer: a.id }]);
+    onPath.add(s.step);
+    for (const m of moves(tree, s)) {
+      if (!onPath.has(m.to.step)) walk(m.to, [...path, { step: s.step, answer: m.answer, ...(m.auto ? { auto: true as const } : {}) }]);
     }
-    onPath.delete(id);
+    onPath.delete(s.step);
   };
-  walk(tree.start, []);
+  walk({ step: tree.start, known: given }, []);
   return out;
 }
 
-/** Shortest walk of answers from `from` to a step that satisfies `isGoal`. */
-function shortestWalk(tree: Tree, from: StepId, isGoal: (id: StepId) => boolean): PathStep[] | undefined {
-  const prev = new Map<StepId, { from: StepId; answer: AnswerId }>();
-  const seen = new Set<StepId>([from]);
-  const queue: StepId[] = [from];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    if (isGoal(id)) {
-      const walk: PathStep[] = [{ step: id }];
-      for (let cur = id; cur !== from; ) {
-        const p = prev.get(cur)!;
-        walk.unshift({ step: p.from, answer: p.answer });
+/** Shortest walk of answers from a state to a step that satisfies `isGoal`, ending with that step's state. */
+function shortestWalk(tree: Tree, from: WalkState, isGoal: (id: StepId) => boolean): { walk: PathStep[]; end: WalkState } | undefined {
+  const prev = new Map<string, { from: WalkState; answer: AnswerId; auto: boolean }>();
+  const seen = new Set<string>([stateKey(from)]);
+  const queue: WalkState[] = [from];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    if (isGoal(s.step)) {
+      const walk: PathStep[] = [{ step: s.step }];
+      for (let cur = s; stateKey(cur) !== stateKey(from); ) {
+        const p = prev.get(stateKey(cur))!;
+        walk.unshift({ step: p.from.step, answer: p.answer, ...(p.auto ? { auto: true as const } : {}) });
         cur = p.from;
       }
-      return walk;
+      return { walk, end: s };
     }
-    const step = tree.steps[id];
-    if (!step || !hasAnswers(step)) continue;
-    for (const a of step.answers) {
-      if (!seen.has(a.next)) {
-        seen.add(a.next);
-        prev.set(a.next, { from: id, answer: a.id });
-        queue.push(a.next);
+    for (const m of moves(tree, s)) {
+      const key = stateKey(m.to);
+      if (!seen.has(key)) {
+        seen.add(key);
+        prev.set(key, { from: s, answer: m.answer, auto: m.auto });
+        queue.push(m.to);
       }
     }
   }
@@ -111,11 +139,11 @@ function shortestWalk(tree: Tree, from: StepId, isGoal: (id: StepId) => boolean)
  * The shortest walk from the start through `through` on to the nearest
  * outcome; the last entry is the outcome (it has no answer).
  */
-export function walkThrough(tree: Tree, through: StepId): PathStep[] | undefined {
-  const head = shortestWalk(tree, tree.start, (id) => id === through);
-  const tail = shortestWalk(tree, through, (id) => tree.steps[id]?.kind === 'outcome');
+export function walkThrough(tree: Tree, through: StepId, given: Known = {}): PathStep[] | undefined {
+  const head = shortestWalk(tree, { step: tree.start, known: given }, (id) => id === through);
+  const tail = head && shortestWalk(tree, head.end, (id) => tree.steps[id]?.kind === 'outcome');
   if (!head || !tail) return undefined;
-  return [...head.slice(0, -1), ...tail];
+  return [...head.walk.slice(0, -1), ...tail.walk];
 }
 
 /**

@@ -17,7 +17,7 @@ function treeOf(start: string, next: Record<string, string[]>): Tree {
       ? { ...base, kind: 'question', answers: to.map((n, i) => ({ id: `a${i}` as AnswerId, label: `to ${n}`, next: n as StepId })) }
       : { ...base, kind: 'outcome', result: 'fix' };
   }
-  return { id: 't' as Tree['id'], lang: 'en', platform: 'mpaas', title: 'T', symptom: 'S', start: start as StepId, steps, redirects: {}, sources: {} };
+  return { id: 't' as Tree['id'], lang: 'en', platform: 'mpaas', title: 'T', symptom: 'S', start: start as StepId, steps, redirects: {}, sources: {}, facts: {} };
 }
 
 const overlaps = (a: PlacedStep, b: PlacedStep) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

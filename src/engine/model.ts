@@ -4,6 +4,7 @@
  * language, so every text here is already a plain string in one language.
  */
 
+import type { Cond } from './conditions.ts';
 import type { FactKey } from './facts.ts';
 
 declare const brand: unique symbol;
@@ -65,6 +66,12 @@ export interface Answer {
   hint?: string;
   /** On a checklist: the answer that fits when every item is OK / any is not. */
   when?: AnswerWhen;
+  /** Facts this answer tells (`platform: ios`); the answer is closed when a known fact says otherwise. */
+  sets?: Partial<Record<FactKey, string>>;
+  /** Facts this answer makes stale (a re-test that shows another code forgets the old one). */
+  clears?: FactKey[];
+  /** When the answer is open, given what is known (src/engine/conditions.ts). */
+  if?: Cond;
 }
 
 export interface ChecklistItem {
@@ -81,6 +88,12 @@ interface StepBase {
   sources: string[];
   /** Codes this step handles, as `platform:code` (e.g. `mpaas:7003`). */
   codes: string[];
+  /**
+   * The facts this step asks for. A question or check is passed by itself
+   * when what is known leaves one of its answers open; an escalation lists
+   * them as what the vendor asks for (checked against the case's facts).
+   */
+  asks?: FactKey[];
 }
 
 export interface QuestionStep extends StepBase {
@@ -102,8 +115,6 @@ export interface ChecklistStep extends StepBase {
 export interface OutcomeStep extends StepBase {
   kind: 'outcome';
   result: OutcomeResult;
-  /** For an escalation: the facts the vendor asks for (src/engine/facts.ts). */
-  asks?: FactKey[];
 }
 
 export type Step = QuestionStep | CheckStep | ChecklistStep | OutcomeStep;
@@ -126,6 +137,15 @@ export interface Tree {
   /** Old step id → current step id (chains already resolved at build time). */
   redirects: Record<string, StepId>;
   sources: Record<string, Source>;
+  /** The facts the tree reads, with their labels and (for a closed set) their values' labels. */
+  facts: Partial<Record<FactKey, TreeFact>>;
+}
+
+/** A fact a tree reads: its name as the reader sees it and, for a closed set, each value's label. */
+export interface TreeFact {
+  label: string;
+  /** Allowed values and their labels; absent for an open fact (a code, an HTTP status). */
+  values?: Record<string, string>;
 }
 
 /** What the home page needs about a tree, without loading the tree. */

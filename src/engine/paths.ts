@@ -5,10 +5,16 @@
 export const paths = {
   home: { pattern: '/', href: () => '/' },
   tree: { pattern: '/t/:treeId', href: (treeId: string) => `/t/${enc(treeId)}` },
+  /**
+   * One step; `facts` (`platform:ios,code:7003`, src/engine/fact-link.ts) are what was known
+   * before the first step, `trail` the answers that led here (src/engine/trail.ts).
+   */
   step: {
     pattern: '/t/:treeId/:stepId',
-    href: (treeId: string, stepId: string, trail?: string) =>
-      `/t/${enc(treeId)}/${enc(stepId)}${trail ? `?trail=${enc(trail)}` : ''}`,
+    href: (treeId: string, stepId: string, trail?: string, facts?: string) => {
+      const query = [facts ? `f=${encFact(facts)}` : '', trail ? `trail=${enc(trail)}` : ''].filter(Boolean).join('&');
+      return `/t/${enc(treeId)}/${enc(stepId)}${query ? `?${query}` : ''}`;
+    },
   },
   codes: {
     pattern: '/codes',
@@ -38,6 +44,8 @@ export const paths = {
 } as const;
 
 const enc = encodeURIComponent;
+/** Facts stay readable in a link: their `:` and `,` need no escaping in a query. */
+const encFact = (facts: string) => enc(facts).replace(/%3A/g, ':').replace(/%2C/g, ',');
 
 /**
  * The path the build is served under (`/`, or `/troubleshooter/` for

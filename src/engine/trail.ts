@@ -1,7 +1,9 @@
 import type { ItemState, Step, Tree } from './model.ts';
 import { resolveStep } from './redirects.ts';
 import { trimEndChars } from './strings.ts';
-import { answer, startSession, type Session, type Ticks } from './session.ts';
+import { encodeFacts } from './fact-link.ts';
+import { paths } from './paths.ts';
+import { answerOnly, type GivenFacts, type Session, type Ticks } from './session.ts';
 
 /**
  * A trail is the answers that led to a step, in order, from the start:
@@ -42,6 +44,11 @@ export function encodeTrail(tree: Tree, session: Session): string {
   return (first === tree.start ? answers : [`${FROM}${first}`, ...answers]).join('.');
 }
 
+/** The URL of a session's current step, with the facts it was given and the trail that led there. */
+export function sessionHref(tree: Tree, session: Session): string {
+  return paths.step.href(tree.id, session.visits[session.visits.length - 1]!.step, encodeTrail(tree, session), encodeFacts(session.given));
+}
+
 export type TrailResult =
   | { ok: true; session: Session; redirectedFrom?: string; trailDropped?: 'invalid' | 'stale' }
   | { ok: false; reason: 'unknown-step' };
@@ -51,33 +58,31 @@ export type TrailResult =
  * A bad or stale trail never fails: the step opens on its own and
  * `trailDropped` says why the earlier steps are not shown.
  */
-export function decodeTrail(tree: Tree, stepId: string, trail: string | null | undefined): TrailResult {
+export function decodeTrail(tree: Tree, stepId: string, trail: string | null | undefined, given?: GivenFacts): TrailResult {
   const resolved = resolveStep(tree, stepId);
   if (!resolved) return { ok: false, reason: 'unknown-step' };
-  const alone: Session = { tree: tree.id, visits: [{ step: resolved.step }] };
+  const withGiven = given && Object.keys(given).length > 0 ? { given } : {};
+  const alone: Session = { tree: tree.id, visits: [{ step: resolved.step }], ...withGiven };
   const base = resolved.redirectedFrom ? { redirectedFrom: resolved.redirectedFrom } : {};
-  if (trail === null || trail === undefined || trail === '') {
-    if (resolved.step === tree.start) return { ok: true, session: startSession(tree), ...base };
-    return { ok: true, session: alone, ...base };
-  }
-  const replayed = replay(tree, trail);
+  if (trail === null || trail === undefined || trail === '') return { ok: true, session: alone, ...base };
+  const replayed = replay(tree, trail, withGiven);
   if (replayed === 'invalid') return { ok: true, session: alone, ...base, trailDropped: 'invalid' };
   const end = replayed?.visits[replayed.visits.length - 1]?.step;
   if (!replayed || end !== resolved.step) return { ok: true, session: alone, ...base, trailDropped: 'stale' };
   return { ok: true, session: replayed, ...base };
 }
 
-function replay(tree: Tree, trail: string): Session | 'invalid' | undefined {
+function replay(tree: Tree, trail: string, withGiven: { given?: GivenFacts }): Session | 'invalid' | undefined {
   if (trail.length > MAX_TRAIL_LENGTH) return 'invalid';
   const segments = trail.split('.');
   if (segments.length > MAX_SEGMENTS) return 'invalid';
-  let session: Session | undefined = startSession(tree);
+  let session: Session | undefined = { tree: tree.id, visits: [{ step: tree.start }], ...withGiven };
   if (segments[0]?.startsWith(FROM)) {
     const from = segments.shift()!.slice(FROM.length);
     if (!STEP_ID.test(from)) return 'invalid';
     const resolved = resolveStep(tree, from);
     if (!resolved) return undefined;
-    session = { tree: tree.id, visits: [{ step: resolved.step }] };
+    session = { tree: tree.id, visits: [{ step: resolved.step }], ...withGiven };
   }
   for (const segment of segments) {
     const m = SEGMENT.exec(segment);
@@ -91,7 +96,7 @@ function replay(tree: Tree, trail: string): Session | 'invalid' | undefined {
         if (c !== '-') ticks![step.items[i]!.id] = c === 'y' ? 'ok' : 'bad';
       });
     }
-    session = answer(tree, session, m[1]!, ticks);
+    session = answerOnly(tree, session, m[1]!, ticks);
     if (!session) return undefined;
   }
   return session;

@@ -5,8 +5,8 @@ import { parseTreeFile } from '../content/validate.ts';
 import type { Tree } from '../engine/model.ts';
 
 /** The validated demo fixture, compiled as the browser would receive it. */
-export function demoTree(): Tree {
-  const path = join(import.meta.dirname, '../content/__fixtures__/demo.yaml');
+export function demoTree(fixture: 'demo' | 'facts' = 'demo'): Tree {
+  const path = join(import.meta.dirname, `../content/__fixtures__/${fixture}.yaml`);
   const parsed = parseTreeFile('content/trees/demo.yaml', readFileSync(path, 'utf8'), ['en']);
   if (!parsed.tree || parsed.errors.length) throw new Error('demo fixture is invalid');
   return compileTree(parsed.tree, 'en');
