@@ -33,8 +33,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
-  // What the web server answers is checked against nginx only (playwright.nginx.config.ts).
-  testIgnore: /server\.spec\.ts$/,
+  // What the web server answers, and the deploy tests (they need the next build), run with nginx only (playwright.nginx.config.ts).
+  testIgnore: /(server|update|embed)\.spec\.ts$/,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { basePath, outDir } from './src/content/base-path.ts';
 import { contentPlugin } from './src/content/vite-plugin.ts';
+import { embedOrigins } from './src/content/embed-origins.ts';
 
 /**
  * Modules every page runs: React, the router, zustand, and the app chunk itself:
@@ -68,10 +69,15 @@ export default defineConfig(({ mode }) => ({
   // BASE_PATH=/troubleshooter/ npm run build: a build served under that path (README, "Deploy").
   base: basePath(),
   plugins: [reactRouter(mode === 'production'), react(), contentPlugin()],
+  // EMBED_ORIGINS=https://desk.example.com npm run build: help desks that may frame the app and talk to it (docs/embedding.md).
+  define: { __EMBED_ORIGINS__: JSON.stringify(embedOrigins()) },
   build: {
     outDir: outDir(),
     target: 'es2022',
     sourcemap: false,
+    // The embed code (src/ui/embed/embed.ts) loads only in a help desk's frame: its import in
+    // src/boot.tsx carries no preload list, which would sit in every page's boot chunk.
+    modulePreload: { resolveDependencies: (file, deps) => (/(^|\/)embed-[^/]+\.js$/.test(file) ? [] : deps) },
     rolldownOptions: {
       output: {
         // See SHARED above; measured with `npm run bench -- --only=bytes` (docs/benchmarks.md).

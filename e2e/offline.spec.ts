@@ -1,12 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { hasAnswers } from '../src/engine/model.ts';
 import { GET_VERSION } from '../src/sw/messages.ts';
 import { codeIndex, tree, trees } from './content.ts';
+import { staticHost } from './static-host.ts';
 import { expect, test } from './test.ts';
 
 // The rest of the suite blocks service workers (playwright.config.ts); these tests are about one.
@@ -108,7 +105,7 @@ test('in Chinese too: a step opens offline in the remembered language', async ({
   await expect(status(page, '当前离线，显示的是已保存的副本')).toBeVisible();
 });
 
-test('a new deploy shows "A new version is available"; Reload switches to it', async ({ page, context }) => {
+test('a new worker shows "A newer version of the guides is available"; Reload switches to it', async ({ page, context }) => {
   // The browser checks for a new worker itself, in a request no page.route() sees: so this test
   // serves dist/ from a host of its own, where a deploy can happen.
   const host = await staticHost('dist');
@@ -124,7 +121,7 @@ test('a new deploy shows "A new version is available"; Reload switches to it', a
     host.deploy((sw) => sw.replaceAll(before, `${before}next`));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 
-    const prompt = status(page, 'A new version is available.');
+    const prompt = status(page, /A newer version of the guides is available/);
     await expect(prompt).toBeVisible();
     // The old version keeps the page until the person says so.
     expect(await workerVersion(page)).toBe(before);
@@ -146,39 +143,3 @@ test('a new deploy shows "A new version is available"; Reload switches to it', a
     await host.close();
   }
 });
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/**
- * Serves a build as static hosts do (a prerendered step page for its path, else index.html for a
- * page), on a port of its own. deploy() changes what /sw.js answers from then on.
- */
-async function staticHost(dir: string) {
-  const root = resolve(dir);
-  let edit = (sw: string) => sw;
-  const server = createServer((req, res) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = join(root, path);
-      if (!file.startsWith(root)) return res.writeHead(403).end();
-      if (!(await stat(file).then((s) => s.isFile(), () => false))) {
-        if (extname(path)) return res.writeHead(404).end();
-        const own = join(file, 'index.html');
-        file = (await stat(own).then((s) => s.isFile(), () => false)) ? own : join(root, 'index.html');
-      }
-      let body: string | Buffer = await readFile(file);
-      if (path === '/sw.js') body = edit(body.toString('utf8'));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
-    })().catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    deploy: (change: (sw: string) => string) => (edit = change),
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
-  };
-}

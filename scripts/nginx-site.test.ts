@@ -80,6 +80,16 @@ describe('nginxSite', () => {
     expect(conf).toContain('"^/troubleshooter/codes/aliyun/(?:Throttling\\.User|Missing\\{ParameterName\\}|(?:Throttling\\.User|Missing\\{ParameterName\\}):.*)$"');
   });
 
+  it('lets the allowed help desks, and only them, frame every answer', () => {
+    const conf = nginxSite({ ...site, base: '/', embedOrigins: ['https://desk.example.com', 'http://127.0.0.1:4394'] });
+    const blocks = conf.split(/^location /m).slice(1);
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const b of blocks) {
+      expect(b).toContain('frame-ancestors https://desk.example.com http://127.0.0.1:4394"');
+      expect(b).not.toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('at the site root, has no redirect for the base', () => {
     const conf = nginxSite({ ...site, base: '/' });
     expect(conf).not.toContain('return 301');

@@ -15,6 +15,7 @@
  *   HTTP 404 with the app, which shows its not-found page.
  * Every answer carries the policy headers; HTML and sw.js must be revalidated.
  */
+import { frameAncestors } from '../src/content/csp.ts';
 import type { MatchableCode } from '../src/engine/codes.ts';
 
 export interface SiteAddresses {
@@ -22,6 +23,8 @@ export interface SiteAddresses {
   base: string;
   /** The built pages' Content-Security-Policy (its `<meta>`): sent as a header too, with what only a header can say. */
   csp: string;
+  /** Help desks allowed to frame the app (`EMBED_ORIGINS`); none: nobody may. */
+  embedOrigins?: readonly string[];
   trees: readonly { id: string; steps: readonly string[]; redirects: readonly string[] }[];
   codes: readonly { platform: string; entries: readonly MatchableCode[] }[];
 }
@@ -33,13 +36,13 @@ export const APP_PAGES = ['codes', 'analyze', 'cases'] as const;
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()';
 
 /** The headers of every answer. `always`: a 404 carries them too. */
-export function policyHeaders(csp: string, cacheControl: string): string[] {
+export function policyHeaders(csp: string, cacheControl: string, embedOrigins: readonly string[] = []): string[] {
   // A missing hashed file is not cached (it may be on its way, mid-deploy); an HTML 404 is revalidated like any page.
   const cacheAlways = cacheControl === ASSET_CACHE ? '' : ' always';
   return [
     `add_header Cache-Control ${quote(cacheControl)}${cacheAlways};`,
-    // No one may frame the app (a page cannot say so in a <meta>).
-    `add_header Content-Security-Policy ${quote(`${csp}; frame-ancestors 'none'`)} always;`,
+    // No one may frame the app but the allowed help desks (a page cannot say so in a <meta>).
+    `add_header Content-Security-Policy ${quote(`${csp}; ${frameAncestors(embedOrigins)}`)} always;`,
     'add_header X-Content-Type-Options "nosniff" always;',
     // Ticket links carry a guide's path: leaving the app, they go nowhere.
     'add_header Referrer-Policy "no-referrer" always;',
@@ -56,7 +59,7 @@ export function nginxSite(site: SiteAddresses): string {
   if (/["\\\n]/.test(site.csp)) throw new Error('nginx-site: the policy cannot go in a header as it is');
   const b = escapeRegex(base);
   const shell = `${base}index.html`;
-  const html = policyHeaders(site.csp, HTML_CACHE);
+  const html = policyHeaders(site.csp, HTML_CACHE, site.embedOrigins);
   const block = (head: string, body: string[]) => [`location ${head} {`, ...[...html, ...body].map((l) => `    ${l}`), '}', ''];
   const app = ['try_files ' + shell + ' =404;'];
   const notFound = [`error_page 404 ${shell};`];
@@ -73,7 +76,7 @@ export function nginxSite(site: SiteAddresses): string {
   lines.push(
     '# Hashed build files: never change under their name.',
     `location ^~ ${base}assets/ {`,
-    ...policyHeaders(site.csp, ASSET_CACHE).map((l) => `    ${l}`),
+    ...policyHeaders(site.csp, ASSET_CACHE, site.embedOrigins).map((l) => `    ${l}`),
     '    try_files $uri =404;',
     '}',
     '',

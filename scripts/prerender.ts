@@ -16,6 +16,7 @@ import { basePath, nginxDir, outDir } from '../src/content/base-path.ts';
 import { SWAP_SCRIPT } from '../src/content/csp.ts';
 import { paths } from '../src/engine/paths.ts';
 import { nginxSite } from './nginx-site.ts';
+import { embedOrigins } from '../src/content/embed-origins.ts';
 
 const root = process.cwd();
 const dist = join(root, outDir());
@@ -71,6 +72,7 @@ const codeIndex = (await entry.codeLoaders.en!()).default;
 const conf = nginxSite({
   base: basePath(),
   csp: csp.replaceAll('&#39;', "'").replaceAll('&quot;', '"'),
+  embedOrigins: embedOrigins(),
   trees: treesForServer,
   codes: codeIndex.tables.map((t) => ({ platform: t.platform, entries: t.codes })),
 });

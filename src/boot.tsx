@@ -7,6 +7,15 @@ import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
 import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
 import { ROUTER_BASENAME, routePath } from './engine/paths.ts';
+import { EMBEDDED } from './ui/embed/flag.ts';
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+/** In a help desk's frame (`?embed=1`): the embed code (src/ui/embed/embed.ts) keeps the flag in the URL and talks to the desk. */
+function embed(router: Router): Router {
+  if (EMBEDDED) void import('./ui/embed/embed.ts').then((e) => e.start(router));
+  return router;
+}
 
 const container = document.getElementById('root')!;
 
@@ -19,6 +28,7 @@ const container = document.getElementById('root')!;
 export async function start(): Promise<void> {
   const lang = currentLang();
   document.documentElement.lang = htmlLang(lang);
+  if (EMBEDDED) document.documentElement.dataset.embed = '';
   try {
     await loadMessages();
   } catch {
@@ -37,7 +47,7 @@ export async function start(): Promise<void> {
   const markupLang = container.dataset.lang ?? 'en';
   const tree = prerendered && markupLang === lang && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
   if (tree) {
-    const router = createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } });
+    const router = embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } }));
     hydrateRoot(
       container,
       <StrictMode>
@@ -46,7 +56,7 @@ export async function start(): Promise<void> {
     );
     return;
   }
-  const router = createBrowserRouter(routes, { basename: ROUTER_BASENAME });
+  const router = embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME }));
   createRoot(container).render(
     <StrictMode>
       <RouterProvider router={router} />

@@ -17,8 +17,9 @@ const sha256 = (code: string) => `'sha256-${createHash('sha256').update(code, 'u
  * - `script-src 'self'` plus the hashes of our own inline scripts: nothing
  *   pasted, typed or put in a link can run as script;
  * - no plugins, no `<base>` rewrite, forms post only to the app.
- * `frame-ancestors` cannot be set from a `<meta>`; a host that can send
- * headers should add `frame-ancestors 'none'`.
+ * `frame-ancestors` cannot be set from a `<meta>` (browsers ignore it there):
+ * it is sent as a response header, `frameAncestors` below; a host that cannot
+ * send headers cannot refuse framing (docs/embedding.md).
  */
 export function contentSecurityPolicy(inlineScripts: string[]): string {
   return [
@@ -34,4 +35,13 @@ export function contentSecurityPolicy(inlineScripts: string[]): string {
     "base-uri 'none'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/**
+ * Who may show the app in a frame: nobody, unless the build allows help-desk
+ * origins (`EMBED_ORIGINS`, src/content/embed-origins.ts). A response header
+ * only (nginx: scripts/nginx-site.ts; other hosts: docs/embedding.md).
+ */
+export function frameAncestors(origins: readonly string[]): string {
+  return `frame-ancestors ${origins.length > 0 ? origins.join(' ') : "'none'"}`;
 }

@@ -7,6 +7,7 @@ import { StorageNotice } from './components/notices.tsx';
 import { startPersisting } from '../store/cases.ts';
 import { noteInAppNavigation } from './cases/case-entry.ts';
 import { useOfflineUi } from './offline.ts';
+import { EMBEDDED } from './embed/flag.ts';
 
 function Header() {
   const m = useMessages();
@@ -72,7 +73,8 @@ export function Layout() {
   const offline = useOfflineUi();
   return (
     <>
-      <Header />
+      {/* In a help desk's sidebar (?embed=1) the desk is the site: no header. */}
+      {!EMBEDDED && <Header />}
       <main id="main" className="site-main">
         {offline && <offline.UpdatePrompt />}
         <StorageNotice />
@@ -94,7 +96,7 @@ export function RouteError() {
   console.error(error);
   return (
     <>
-      <Header />
+      {!EMBEDDED && <Header />}
       <main id="main" className="site-main">
         <div className="page narrow">
           <h1>{m.somethingWrong}</h1>

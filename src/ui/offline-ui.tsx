@@ -27,6 +27,9 @@ const subscribe = (l: () => void) => {
 };
 const useOfflineState = () => useSyncExternalStore(subscribe, () => state);
 
+/** How often an open tab asks the server for a new worker (one small request for sw.js, revalidated: `Cache-Control: no-cache`). */
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
+
 let registration: ServiceWorkerRegistration | undefined;
 let accepted = false;
 
@@ -55,10 +58,11 @@ export function watch(sw: ServiceWorkerContainer, reg: ServiceWorkerRegistration
   track(reg.installing);
   reg.addEventListener('updatefound', () => track(reg.installing));
   // The browser looks for a new worker on every page load; a long-open tab also looks when it
-  // comes back into view or back online.
+  // comes back into view, back online, and every UPDATE_CHECK_MS while it is in view.
   const look = () => document.visibilityState === 'visible' && navigator.onLine && reg.update().catch(() => {});
   document.addEventListener('visibilitychange', look);
   addEventListener('online', look);
+  setInterval(look, UPDATE_CHECK_MS);
 }
 
 /** The update prompt's button: the waiting worker takes over, then the page reloads under it. */
@@ -69,7 +73,7 @@ function applyUpdate(): void {
   waiting.postMessage({ type: SKIP_WAITING });
 }
 
-/** "A new version is available", at the top of the page. */
+/** "A newer version of the guides is available — reload", at the top of the page; Reload keeps the URL (the step, its trail) and the case (in storage). */
 export function UpdatePrompt() {
   const { update } = useOfflineState();
   const m = useMessages();

@@ -15,6 +15,8 @@ import { useCases } from '../../store/cases.ts';
 
 /** History state a link carries to start a case (with what it already knows). */
 export interface CaseStart {
+  /** The ticket reference (a help desk that starts a guide knows it: src/ui/embed/embed.ts). */
+  ticket?: string;
   facts?: FactValues;
   findings?: SummaryFinding[];
 }

@@ -97,7 +97,7 @@ export const en = {
   // Offline (src/ui/offline-ui.tsx)
   offlineReady: 'Available offline',
   offlineSaved: 'Offline — showing the saved copy',
-  updateAvailable: 'A new version is available.',
+  updateAvailable: 'A newer version of the guides is available — reload to use it. This step and your case stay open.',
 };
 
 export type Messages = typeof en;

@@ -89,5 +89,5 @@ export const zh: Messages = {
   pasteLogCta: '粘贴日志',
   offlineReady: '可离线使用',
   offlineSaved: '当前离线，显示的是已保存的副本',
-  updateAvailable: '有新版本可用。',
+  updateAvailable: '指南有新版本——重新加载即可使用。当前步骤和您的案例会保留。',
 };
