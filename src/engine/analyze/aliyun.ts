@@ -1,4 +1,5 @@
 import { elements, jsonObjectAt, lineAround, linesAfter, xmlText } from './text.ts';
+import { ALIYUN_CODE } from './loose.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -9,8 +10,8 @@ import type { Field, Hit } from './types.ts';
  * 002 for Mobile Push's codes).
  */
 
-/** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`. */
-const CODE = /^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+/** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`, `isv.BUSINESS_LIMIT_CONTROL`. */
+const CODE = ALIYUN_CODE;
 const REQUEST_ID = /request[ _-]?id[ \t]{0,4}(?:["'][ \t]{0,4})?[:=][ \t]{0,4}["']?([0-9A-Za-z][0-9A-Za-z-]{7,80})/i;
 
 function envelopeFields(get: (k: string) => string | undefined): Field[] {
@@ -80,8 +81,8 @@ const SDK_SHAPES: SdkShape[] = [
   { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: teaMessage, http: /StatusCode:\s*(\d{3})/ },
   {
     name: 'Java/.NET SDK exception',
-    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core)\.exceptions?\.(?:Client|Server)Exception:\s*(?:SDK\.)?([A-Z][\w.]*)\s*:\s*/gi,
-    message: /Exception:\s*[\w.]+\s*:\s*(.+)/,
+    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core|aliyunsdkcore\.acs_exception)\.exceptions?\.(?:Client|Server)Exception[ \t]{0,4}:[ \t]{0,4}((?:SDK\.)?[A-Z][\w.]*)/gi,
+    message: /Exception[ \t]{0,4}:[ \t]{0,4}[\w.]+[ \t]{0,4}:?[ \t]{0,4}(.+)/,
   },
   { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },
   { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/ },
