@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAll, tally } from '../../test/corpus/score-analyzer.ts';
+
+/**
+ * The analyzer on what people really paste: every sample of the public
+ * corpus (src/test/corpus/analyzer-pastes.*.jsonl, each with its source),
+ * the held-aside third included. `npm run bench` prints the same figures per
+ * platform and per format.
+ */
+const rows = scoreAll();
+const pct = (ok: number, n: number) => (100 * ok) / n;
+
+describe('analyzer on the public paste corpus', () => {
+  it('has the samples it is meant to score', () => {
+    // A guard against an empty or unread file making every figure below pass.
+    expect(rows.filter((r) => r.set === 'dev').length).toBeGreaterThan(150);
+    expect(rows.filter((r) => r.set === 'holdout').length).toBeGreaterThan(75);
+    expect(rows.filter((r) => r.platform === null).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('claims no look-alike from another platform', () => {
+    expect(rows.filter((r) => r.platform === null && !r.correct).map((r) => `${r.id}: ${r.got.join(', ')}`)).toEqual([]);
+  });
+
+  it('finds the expected platform and code in at least 95 % of all samples', () => {
+    const ok = rows.filter((r) => r.correct).length;
+    expect(pct(ok, rows.length), rows.filter((r) => !r.correct).map((r) => r.id).join(' ')).toBeGreaterThanOrEqual(95);
+  });
+
+  it('finds at least 90 % per platform', () => {
+    // The mPaaS tables (gateway, iOS, Android) are one platform for this figure, as each has few public samples.
+    const per = tally(
+      rows.filter((r) => r.platform !== null),
+      (r) => (r.platform!.startsWith('mpaas') ? 'mpaas' : r.platform!),
+    );
+    const below = [...per].filter(([, t]) => pct(t.ok, t.n) < 90).map(([p, t]) => `${p}: ${t.ok}/${t.n}`);
+    expect(below).toEqual([]);
+  });
+
+  it('has at least five samples of every kind of paste the issue lists', () => {
+    const kinds = tally(rows, (r) => r.format);
+    const short = [...kinds].filter(([, t]) => t.n < 5).map(([k, t]) => `${k}: ${t.n}`);
+    expect(short).toEqual([]);
+  });
+});
