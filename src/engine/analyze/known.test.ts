@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../content/load.ts';
 import { bestMatch } from '../codes.ts';
-import { ALIYUN_CODES, EASEMOB_ERRORS, MPAAS_CODES, TOP_CODES, TOP_MESSAGES } from './known.ts';
+import { ALIYUN_CODES, ALIYUN_MESSAGES, EASEMOB_ERRORS, MPAAS_CODES, TOP_CODES, TOP_MESSAGES } from './known.ts';
 
 /** The analyzer's copy of what the code tables hold (known.ts) must agree with content/codes/. */
 const content = loadContent(process.cwd());
@@ -33,6 +33,15 @@ describe('what the analyzer knows of the code tables', () => {
     const source = readFileSync(new URL('./loose.ts', import.meta.url), 'utf8');
     for (const msg of Object.values(TOP_MESSAGES)) expect(source, msg).toContain(`${msg.toLowerCase()}|`.replace(/\|$/, ''));
     for (const code of ALIYUN_CODES) if (!code.includes('.')) expect(source, code).toContain(code);
+  });
+
+  it('gives each Alibaba Cloud message the code its table entry has, and spells each out in the prose reader', () => {
+    const source = readFileSync(new URL('./loose.ts', import.meta.url), 'utf8');
+    for (const [msg, code] of Object.entries(ALIYUN_MESSAGES)) {
+      const entry = table('aliyun').find((e) => e.code === code)!;
+      expect(entry.message?.replace(/\.$/, '').toLowerCase(), code).toBe(msg);
+      expect(source.includes(msg.replace(/[()+]/g, (c) => `\\${c}`)), msg).toBe(true);
+    }
   });
 
   it('matches every listed code with the one code matcher', () => {

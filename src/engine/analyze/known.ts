@@ -68,3 +68,26 @@ export const EASEMOB_ERRORS: ReadonlySet<string> = new Set([
   'auth_bad_access_token', 'service_resource_not_found', 'reach_limit', 'resource_limited', 'no_full_text_index', 'unsupported_service_operation',
   'web_application', 'group_authorization', 'resource_not_found', 'invalid_parameter', 'forbidden_op',
 ]);
+
+/** Alibaba Cloud codes by the `Message` their table entry gives (those without placeholders): a message pasted alone names its code. */
+export const ALIYUN_MESSAGES: Readonly<Record<string, string>> = {
+  "cannot find product according to your specified domain": "InvalidProduct.NotFound",
+  "specified api is not found,please check your url and method": "InvalidApi.NotFound",
+  "your request is denied as lack of ssl protect": "InvalidProtocol.NeedSsl",
+  "specified access key is not found": "InvalidAccessKeyId.NotFound",
+  "specified time stamp or date value is not well formatted": "InvalidTimeStamp.Format",
+  "specified time stamp or date value is expired": "InvalidTimeStamp.Expired",
+  "specified signature nonce was used already": "SignatureNonceUsed",
+  "specified signature is not matched with our calculation": "SignatureDoesNotMatch",
+  "request was denied due to user flow control": "Throttling.User",
+  "request was denied due to api flow control": "Throttling.Api",
+  "your account is not support": "AccountNotSupport",
+  "your account is prohibited": "AccountProhibited",
+  "your account is in debt": "AccountInDebt",
+  "your account is not enabled": "AccountDisabled",
+  "the specified appkey is not authorized": "PermissionDenied",
+  "the specified expiretime can not before now(+3seconds)": "LimitExceed",
+  "the request has failed due to a temporary failure of the server": "ServiceUnavailable",
+  "the request processing has failed due to some unknown error": "InternalError",
+  "the request processing is timeout": "Timeout",
+};

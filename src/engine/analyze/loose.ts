@@ -1,4 +1,4 @@
-import { ALIYUN_CODES, EASEMOB_ERRORS, MPAAS_CODES, TOP_CODES, TOP_MESSAGES } from './known.ts';
+import { ALIYUN_CODES, ALIYUN_MESSAGES, EASEMOB_ERRORS, MPAAS_CODES, TOP_CODES, TOP_MESSAGES } from './known.ts';
 import { readRecords, type Rec } from './objectish.ts';
 import { elements, lineAround, xmlText } from './text.ts';
 import type { Field, Hit } from './types.ts';
@@ -351,6 +351,14 @@ export function proseMentions(text: string): Hit[] {
     const q = text[m.index - 1];
     if (shaped && !unique && (q === '"' || q === "'")) continue;
     hit('aliyun', code, m.index, m.index + code.length, 'Alibaba Cloud code named in the text');
+  }
+  // Alibaba Cloud: the Message of a code in the table, pasted without its code (spelled out as ALIYUN_MESSAGES; known.test.ts checks it).
+  for (const m of text.matchAll(
+    /\b(?:cannot find product according to your specified domain|specified api is not found,please check your url and method|your request is denied as lack of ssl protect|specified access key is not found|specified time stamp or date value is not well formatted|specified time stamp or date value is expired|specified signature nonce was used already|specified signature is not matched with our calculation|request was denied due to user flow control|request was denied due to api flow control|your account is not support|your account is prohibited|your account is in debt|your account is not enabled|the specified appkey is not authorized|the specified expiretime can not before now\(\+3seconds\)|the request has failed due to a temporary failure of the server|the request processing has failed due to some unknown error|the request processing is timeout)/gi,
+  )) {
+    const code = ALIYUN_MESSAGES[m[0].toLowerCase()];
+    if (!code || (!near(ALIYUN_NAMED, 'a', m.index) && near(AWS_NAMED, 'w', m.index))) continue;
+    hit('aliyun', code, m.index, m.index + m[0].length, 'Alibaba Cloud error message in the text');
   }
   // TOP: a sub-code in TOP's shape where the text names TOP, or a code next to its msg, or a msg alone.
   const topNamed = (at: number) => !near(NOT_TOP, 'n', at) && (near(TOP_NAMED, 't', at) || near(TOP_WORD, 'T', at));

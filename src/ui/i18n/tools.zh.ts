@@ -129,6 +129,7 @@ export const toolsZh: ToolMessages = {
       'TOP error_response (XML, opening not copied)': 'TOP error_response（XML，缺少开头）',
       'Alibaba Cloud Node SDK error name': '阿里云 Node SDK 错误名',
       'Alibaba Cloud code named in the text': '文字中提到的阿里云错误码',
+      'Alibaba Cloud error message in the text': '文字中的阿里云错误说明',
       'TOP sub-code named in the text': '文字中提到的 TOP 子错误码',
       'TOP code and its message in the text': '文字中的 TOP 错误码及其说明',
       'TOP error message in the text': '文字中的 TOP 错误说明',
