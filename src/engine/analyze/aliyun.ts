@@ -83,7 +83,7 @@ const SDK_SHAPES: SdkShape[] = [
   { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: teaMessage, http: /StatusCode:\s*(\d{3})/ },
   {
     name: 'Java/.NET SDK exception',
-    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core|aliyunsdkcore\.acs_exception)\.exceptions?\.(?:Client|Server)Exception[ \t]{0,4}:[ \t]{0,4}((?:SDK\.)?[A-Z][\w.]*)/gi,
+    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core|aliyunsdkcore\.acs_exception)\.exceptions?\.(?:Client|Server)Exception[ \t]{0,4}:[ \t]{0,4}([A-Z][\w.]*)/gi,
     message: /Exception[ \t]{0,4}:[ \t]{0,4}[\w.]+[ \t]{0,4}:?[ \t]{0,4}(.+)/,
   },
   { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },

@@ -220,6 +220,8 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
     const ch = text.charCodeAt(e);
     // Stops: space, tab, line end, , ; } ] ) " ' ` < ，
     if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 44 || ch === 59 || ch === 125 || ch === 93 || ch === 41 || ch === 34 || ch === 39 || ch === 96 || ch === 60 || ch === 0xff0c || ch === 0x3002) break;
+    // `Error: RequestId: …`: a word ending in a colon and a space is the next key: this key has no value.
+    if (ch === 58 && (text.charCodeAt(e + 1) === 32 || text.charCodeAt(e + 1) === 9)) return undefined;
     e++;
   }
   if (e === p) return undefined;
@@ -336,6 +338,9 @@ function closesBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Notations, most telling first. */
+const NOTATION_RANK: readonly Notation[] = ['php-var_dump', 'php-print_r', 'python-repr', 'node-inspect', 'go-struct', 'json', 'full-width', 'key-value'];
+
 class Record implements Rec {
   readonly start: number;
   readonly end: number;
@@ -343,11 +348,10 @@ class Record implements Rec {
   constructor(readonly pairs: Pair[]) {
     this.start = pairs[0]!.start;
     this.end = pairs[pairs.length - 1]!.end;
-    const counts = new Map<Notation, number>();
-    for (const p of pairs) counts.set(p.notation, (counts.get(p.notation) ?? 0) + 1);
-    let notation: Notation = pairs[0]!.notation;
-    for (const [k, c] of counts) if (c > (counts.get(notation) ?? 0)) notation = k;
-    this.notation = notation;
+    // The most telling notation among its pairs: `code: 15` alone could be anything, `msg: '…'` says Node.
+    let best = NOTATION_RANK.length;
+    for (const p of pairs) best = Math.min(best, NOTATION_RANK.indexOf(p.notation));
+    this.notation = NOTATION_RANK[best] ?? pairs[0]!.notation;
   }
   get(...norms: string[]): Pair | undefined {
     for (const n of norms) {
