@@ -228,9 +228,11 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
   return { value: stripMarks(text.slice(p, e)), end: e, object: false, quote: '', varDump };
 }
 
+/** The end of the line from `from`, looking no further than `limit` (an indexOf would read to the end of a text without line breaks, each time). */
 function lineEnd(text: string, from: number, limit: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl === -1 || nl > limit ? limit : nl;
+  let i = from;
+  while (i < limit && text.charCodeAt(i) !== 10) i++;
+  return i;
 }
 
 function bareUntilLineEnd(text: string, from: number, limit: number): string {
