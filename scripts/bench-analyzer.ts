@@ -3,6 +3,9 @@
  *
  *   tsx scripts/bench-analyzer.ts <log file> [runs]
  *     throughput: analyzes the file `runs` times after a warm-up.
+ *   tsx scripts/bench-analyzer.ts --corpus
+ *     accuracy: the paste corpus (src/test/corpus/analyzer-pastes.*.jsonl)
+ *     scored per set (dev, holdout), platform, format and origin.
  *   tsx scripts/bench-analyzer.ts --adversarial
  *     growth: for each input built to make a recogniser rescan, the time at
  *     256 K and at 1 M characters (best of 3). Linear work grows ×4; a
@@ -11,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { ADVERSARIAL_INPUTS, repeatTo } from '../src/engine/analyze/adversarial.ts';
 import { analyze } from '../src/engine/analyze/analyze.ts';
+import { scoreAll, tally, type Scored } from '../src/test/corpus/score-analyzer.ts';
 
 function timeOf(text: string): number {
   const t = performance.now();
@@ -21,7 +25,23 @@ function timeOf(text: string): number {
 const bestOf = (n: number, text: string) => Math.min(...Array.from({ length: n }, () => timeOf(text)));
 
 const args = process.argv.slice(2);
-if (args[0] === '--adversarial') {
+if (args[0] === '--corpus') {
+  const rows = scoreAll();
+  const table = (pick: (r: Scored) => string, of: Scored[]) => [...tally(of, pick)].map(([key, t]) => ({ key, ok: t.ok, n: t.n }));
+  const out: Record<string, unknown> = {};
+  for (const set of ['dev', 'holdout'] as const) {
+    const of = rows.filter((r) => r.set === set);
+    out[set] = {
+      all: table(() => 'all', of)[0],
+      byOrigin: table((r) => r.origin, of),
+      byPlatform: table((r) => r.platform ?? 'look-alike', of),
+      byFormat: table((r) => r.format, of),
+      byPlatformAndOrigin: table((r) => `${r.platform ?? 'look-alike'} / ${r.origin}`, of),
+    };
+  }
+  out.all = table(() => 'all', rows)[0];
+  console.log(JSON.stringify(out));
+} else if (args[0] === '--adversarial') {
   const SMALL = 256 * 1024;
   const LARGE = 1024 * 1024;
   analyze(repeatTo('warm-up {"Code":"x"} ', SMALL));

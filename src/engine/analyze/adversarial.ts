@@ -19,6 +19,10 @@ const UNITS: readonly string[] = [
   '{"error_response":', '<error_rsp>', '{"error":"', '{"error":"x","error_description":"', '%E9', '[[[[', 'a',
   // Separators and quotes a key = value reader skips over.
   '= ', ': ', '"', "'", ';', ',', '\t', ' = ;', '"a" = "', 'key = ', 'RpcException [', 'SecException ', 'request_id: ',
+  // The tolerant readers (objectish.ts, loose.ts): separators with keys, unclosed values, log forms and prose.
+  '[code] => ', '["Code"]=> string(9) "', "u'Code': u'", 'code: [ \'', 'Code: X ', 'errorCode:"', 'result-status: ', 'resultStatus=',
+  '错误码：', 'Error Domain=x Code=1 ', '(/mgw.htm,', '1 ms,Y,', '</error_rsp>', '<code>1</code>', 'SDK.Abc ', 'isv.ABC ', 'Foo.NotFound ',
+  'remote service error ', 'getUnionResource 7003 ', 'FCAbcError: requestid: ', 'troubleshoot?q=Abc ', 'message: Code: ',
 ];
 
 /**
@@ -35,6 +39,10 @@ const PADDED: readonly { prefix: string; filler: string; suffix: string }[] = [
   { prefix: 'TeaException Message: code: 400,', filler: ' ', suffix: 'x' },
   { prefix: '{"error_response":{"code":', filler: ' ', suffix: '' },
   { prefix: 'SecException ', filler: ' ', suffix: 'ErrorCode' },
+  { prefix: '"Code": "', filler: 'a\\"', suffix: '' },
+  { prefix: 'Message: ', filler: 'x ', suffix: 'RequestId: 1' },
+  { prefix: '[msg] => ', filler: 'x', suffix: ' [code] => 15' },
+  { prefix: 'getUnionResource ', filler: '7003 ', suffix: '' },
 ];
 
 /** `unit` repeated to at least `chars` characters. */

@@ -1,4 +1,5 @@
 import { elements, jsonObjectAt, lineAround, linesAfter, xmlText } from './text.ts';
+import { ALIYUN_CODE } from './loose.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -9,8 +10,8 @@ import type { Field, Hit } from './types.ts';
  * 002 for Mobile Push's codes).
  */
 
-/** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`. */
-const CODE = /^[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+/** An Alibaba Cloud error code: `Throttling.User`, `InvalidAccessKeyId.NotFound`, `SDK.InvalidRegionId`, `isv.BUSINESS_LIMIT_CONTROL`. */
+const CODE = ALIYUN_CODE;
 const REQUEST_ID = /request[ _-]?id[ \t]{0,4}(?:["'][ \t]{0,4})?[:=][ \t]{0,4}["']?([0-9A-Za-z][0-9A-Za-z-]{7,80})/i;
 
 function envelopeFields(get: (k: string) => string | undefined): Field[] {
@@ -67,6 +68,8 @@ interface SdkShape {
   /** Reads the message: group 1 of a pattern, or a function for what a pattern cannot say without backtracking. */
   message?: RegExp | ((block: string) => string | undefined);
   http?: RegExp;
+  /** What the text around the start must show too, where the start alone is a shape other services share. */
+  context?: RegExp;
 }
 
 /** How each SDK prints the envelope (EXTRA-SOURCES: Python, Go, Tea, Java/.NET, PHP). */
@@ -80,11 +83,11 @@ const SDK_SHAPES: SdkShape[] = [
   { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: teaMessage, http: /StatusCode:\s*(\d{3})/ },
   {
     name: 'Java/.NET SDK exception',
-    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core)\.exceptions?\.(?:Client|Server)Exception:\s*(?:SDK\.)?([A-Z][\w.]*)\s*:\s*/gi,
-    message: /Exception:\s*[\w.]+\s*:\s*(.+)/,
+    start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core|aliyunsdkcore\.acs_exception)\.exceptions?\.(?:Client|Server)Exception[ \t]{0,4}:[ \t]{0,4}([A-Z][\w.]*)/gi,
+    message: /Exception[ \t]{0,4}:[ \t]{0,4}[\w.]+[ \t]{0,4}:?[ \t]{0,4}(.+)/,
   },
   { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },
-  { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/ },
+  { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/, context: /ServerException|ClientException|AlibabaCloud|aliyun|requestId/i },
 ];
 
 /** A Python SDK's `HTTP Status: 400 Error:<Code> <message> RequestID: <id>` line: the message alone. */
@@ -124,6 +127,7 @@ export function aliyunSdk(text: string): Hit[] {
       const blockEnd = linesAfter(text, m.index + 1, 8, 1200);
       const block = text.slice(m.index, blockEnd);
       const groups = m.slice(1).filter((g): g is string => g !== undefined);
+      if (shape.context && !shape.context.test(text.slice(Math.max(0, m.index - 600), m.index + 600))) continue;
       const code = shape.code ? shape.code.exec(block)?.[1] : groups[groups.length - 1];
       if (!code || !CODE.test(code)) continue;
       const http = httpFrom(shape.http?.exec(block)?.[1] ?? (shape.name.startsWith('Python') ? groups[0] : undefined));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CODE_PLATFORMS } from '../model.ts';
 import { ADVERSARIAL_INPUTS } from './adversarial.ts';
 import { analyze } from './analyze.ts';
+import { CONFIDENCE_ORDER } from './types.ts';
 
 /**
  * Property tests (issue 3): for any input the analyzer returns a well-formed
@@ -13,8 +14,16 @@ import { analyze } from './analyze.ts';
 function wellFormed(text: string) {
   const r = analyze(text);
   expect(r.chars).toBe(text.length);
+  let lastRank = -1;
   for (const f of r.findings) {
     expect(CODE_PLATFORMS).toContain(f.platform);
+    // Every finding says how sure it is; errors are listed surest first (an envelope above a prose mention).
+    expect(CONFIDENCE_ORDER).toContain(f.confidence);
+    if (!f.success) {
+      const rank = CONFIDENCE_ORDER.indexOf(f.confidence);
+      expect(rank).toBeGreaterThanOrEqual(lastRank);
+      lastRank = rank;
+    }
     expect(f.code.length).toBeGreaterThan(0);
     expect(f.count).toBeGreaterThanOrEqual(1);
     expect(f.firstLine).toBeGreaterThanOrEqual(1);
@@ -31,6 +40,11 @@ const fragment = fc.constantFrom(
   '"Code":', '"RequestId":', '"Message":', '<Error>', '<Code>', 'SignatureDoesNotMatch', 'ErrorCode:', 'HTTP Status: 400',
   '{"error_response":', '"code":', '"sub_code":', 'isv.missing-parameter', '<error_rsp>', '"error":', '"error_description":', 'HTTP/1.1 401',
   'auth_bad_access_token', 'a1.easemob.com', '%E9%AA%8C', '\u0000', '\uFFFD', '系统繁忙',
+  // The tolerant readers' notations and forms.
+  '[code] => ', '[msg] => Remote service error', 'stdClass Object (', '["Code"]=> string(5) ', "u'Code': u'", "code: 'AccessDenied'", 'Code: Forbidden.RAM ',
+  'RequestId: 1A2B3C4D ', 'errorCode:"', '错误码：', 'result-status: 3002', 'getUnionResource', 'Error Domain=nebulaappmanager Code=10008 ',
+  '(/mgw.htm,response,Y,61 ms,a.b.c,-,X,default,3002)', '</error_rsp>', '<code>25</code>', 'SDK.ServerUnreachable', 'isv.BUSINESS_LIMIT_CONTROL',
+  'aliyuncs.com', 'taobao', 'Invalid signature', 'troubleshoot?q=Throttling.User',
 );
 
 describe('analyzer properties', () => {

@@ -2,9 +2,10 @@ import { aliyunJson, aliyunSdk, aliyunXml } from './aliyun.ts';
 import { mpaasContainer, mpaasResponseBlocks, mpaasRpcExceptions } from './mpaas.ts';
 import { LineIndex, withScanBudget } from './text.ts';
 import { easemobBodies, topEnvelopes } from './top-easemob.ts';
-import type { AnalyzeResult, EvidenceLine, Finding, Hit, Unclaimed } from './types.ts';
+import { aliyunErrorNames, aliyunLinks, looseRecords, mpaasDigest, mpaasNsError, proseMentions, xmlFragments } from './loose.ts';
+import { CONFIDENCE_ORDER, type AnalyzeResult, type EvidenceLine, type Finding, type FindingPlatform, type Hit, type Unclaimed } from './types.ts';
 
-export type { AnalyzeResult, EvidenceLine, Field, Finding, FindingPlatform, Hit, Unclaimed } from './types.ts';
+export type { AnalyzeResult, Confidence, EvidenceLine, Field, Finding, FindingPlatform, Hit, Unclaimed } from './types.ts';
 
 /** Lines of evidence kept per finding, and characters per line. */
 const MAX_EVIDENCE_LINES = 8;
@@ -35,32 +36,69 @@ export function analyze(text: string): AnalyzeResult {
 const SCAN_BUDGET_PER_CHAR = 16;
 const SCAN_BUDGET_BASE = 1 << 20;
 
+/** A reader: what it reads, for which platform (`any`: several), and the hits it finds. */
+export interface Reader {
+  id: string;
+  platform: FindingPlatform | 'any';
+  read(text: string): Hit[];
+}
+
+/**
+ * Every reader, most specific shape first: where two read the same text for
+ * the same platform, the one listed first wins a tie. Prose mentions come
+ * last and give way to any other hit they overlap.
+ */
+export const READERS: readonly Reader[] = [
+  { id: 'mpaas-response-headers', platform: 'mpaas', read: mpaasResponseBlocks },
+  { id: 'mpaas-rpc-exception', platform: 'any', read: mpaasRpcExceptions },
+  { id: 'mpaas-container', platform: 'any', read: mpaasContainer },
+  { id: 'mpaas-digest-log', platform: 'mpaas', read: mpaasDigest },
+  { id: 'mpaas-nserror', platform: 'any', read: mpaasNsError },
+  { id: 'aliyun-sdk', platform: 'aliyun', read: aliyunSdk },
+  { id: 'aliyun-xml', platform: 'aliyun', read: aliyunXml },
+  { id: 'aliyun-json', platform: 'aliyun', read: aliyunJson },
+  { id: 'top-envelope', platform: 'top', read: topEnvelopes },
+  { id: 'easemob-body', platform: 'easemob', read: (text) => easemobBodies(text).hits },
+  { id: 'loose-records', platform: 'any', read: looseRecords },
+  { id: 'xml-fragments', platform: 'any', read: xmlFragments },
+  { id: 'aliyun-links', platform: 'aliyun', read: aliyunLinks },
+  { id: 'aliyun-error-names', platform: 'aliyun', read: aliyunErrorNames },
+  { id: 'prose', platform: 'any', read: proseMentions },
+];
+
+const rank = (h: Hit): number => CONFIDENCE_ORDER.indexOf(h.confidence ?? 'envelope');
+
 function read(text: string): AnalyzeResult {
   const lines = new LineIndex(text);
-  // Most specific shapes first.
-  const ordered: Hit[][] = [
-    mpaasResponseBlocks(text),
-    mpaasRpcExceptions(text),
-    mpaasContainer(text),
-    aliyunSdk(text),
-    aliyunXml(text),
-    aliyunJson(text),
-    topEnvelopes(text),
-  ];
-  const easemob = easemobBodies(text);
-  ordered.push(easemob.hits);
+  const ordered: Hit[][] = READERS.map((r) => r.read(text));
 
   // Sorted by where they start (stable, so the more specific shape wins a tie),
   // then swept once: per platform, a hit that starts before the end of the
   // last one kept is the same error read twice.
   const all = ordered.flat().sort((a, b) => a.start - b.start);
-  const claimedUntil = new Map<string, number>();
-  const claimed: Hit[] = [];
+  // Where two overlap, the surer one (an envelope over a loose form) is kept.
+  const lastKept = new Map<string, number>();
+  const kept: (Hit | undefined)[] = [];
   for (const hit of all) {
-    if (hit.start < (claimedUntil.get(hit.platform) ?? -1)) continue;
-    claimed.push(hit);
-    claimedUntil.set(hit.platform, hit.end);
+    const at = lastKept.get(hit.platform);
+    const last = at === undefined ? undefined : kept[at];
+    if (last && hit.start < last.end) {
+      if (rank(hit) < rank(last)) kept[at!] = { ...hit, end: Math.max(hit.end, last.end) };
+      continue;
+    }
+    lastKept.set(hit.platform, kept.length);
+    kept.push(hit);
   }
+  // A prose mention inside any other hit (of any platform) is that hit's text, not a mention.
+  const spans = kept.filter((h): h is Hit => h !== undefined && h.confidence !== 'prose');
+  let si = 0;
+  let reach = -1;
+  const claimed = kept.filter((h): h is Hit => {
+    if (h === undefined) return false;
+    if (h.confidence !== 'prose') return true;
+    while (si < spans.length && spans[si]!.start <= h.start) reach = Math.max(reach, spans[si++]!.end);
+    return h.start >= reach;
+  });
 
   const byKey = new Map<string, Finding>();
   for (const hit of claimed) {
@@ -71,6 +109,10 @@ function read(text: string): AnalyzeResult {
     const existing = byKey.get(key);
     if (existing) {
       existing.count++;
+      if (rank(hit) < CONFIDENCE_ORDER.indexOf(existing.confidence)) {
+        existing.confidence = hit.confidence ?? 'envelope';
+        existing.format = hit.format;
+      }
       existing.lastLine = last;
       for (const id of ids) if (!existing.ids.includes(id) && existing.ids.length < MAX_IDS) existing.ids.push(id);
       continue;
@@ -83,6 +125,7 @@ function read(text: string): AnalyzeResult {
       ...(hit.http !== undefined ? { http: hit.http } : {}),
       success: hit.success === true,
       format: hit.format,
+      confidence: hit.confidence ?? 'envelope',
       count: 1,
       firstLine: first,
       lastLine: last,
@@ -92,12 +135,17 @@ function read(text: string): AnalyzeResult {
     });
   }
 
-  const unclaimed: Unclaimed[] = easemob.unclaimed.slice(0, MAX_UNCLAIMED).map((u) => {
+  const unclaimed: Unclaimed[] = easemobBodies(text).unclaimed.filter((u) => !claimed.some((h) => h.start <= u.start && u.start < h.end)).slice(0, MAX_UNCLAIMED).map((u) => {
     const line = lines.lineOf(u.start);
     return { line, text: clip(lines.lineText(line)), reason: u.reason };
   });
-  // Errors first, in the order they first appear; successes after them.
-  const sorted = [...byKey.values()].sort((a, b) => Number(a.success) - Number(b.success) || a.firstLine - b.firstLine);
+  // Errors first, surer ones first (an envelope above a prose mention), in the order they first appear; successes after them.
+  const sorted = [...byKey.values()].sort(
+    (a, b) =>
+      Number(a.success) - Number(b.success) ||
+      CONFIDENCE_ORDER.indexOf(a.confidence) - CONFIDENCE_ORDER.indexOf(b.confidence) ||
+      a.firstLine - b.firstLine,
+  );
   const findings = sorted.slice(0, MAX_FINDINGS);
   const rest = sorted.slice(MAX_FINDINGS);
   return {

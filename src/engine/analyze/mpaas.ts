@@ -97,9 +97,14 @@ export function mpaasResponseBlocks(text: string): Hit[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const open = m.index + m[0].length - 1;
-    const close = matchBracket(text, open);
-    if (close === -1) continue;
-    const body = text.slice(open + 1, close - 1);
+    let close = matchBracket(text, open);
+    // A copy cut off before the closing brace: read what is there (up to the next blank line or 4 KB).
+    const cut = close === -1;
+    if (cut) {
+      const blank = text.indexOf('\n\n', open);
+      close = Math.min(text.length, open + 4096, blank === -1 ? text.length : blank);
+    }
+    const body = text.slice(open + 1, cut ? close : close - 1);
     if (!/result-status/i.test(body)) continue;
     const dict = parseNsDictionary(body);
     const status = dict.get('result-status')?.trim();
@@ -118,7 +123,8 @@ export function mpaasResponseBlocks(text: string): Hit[] {
       platform: 'mpaas',
       code: status,
       ...(status === '1000' ? { success: true } : {}),
-      format: 'mPaaS response headers (Xcode console)',
+      format: cut ? 'mPaaS response headers (Xcode console, cut short)' : 'mPaaS response headers (Xcode console)',
+      ...(cut ? { confidence: 'loose' as const } : {}),
       fields,
       start: lineStart,
       end: close,
@@ -132,17 +138,27 @@ export function mpaasRpcExceptions(text: string): Hit[] {
   const hits: Hit[] = [];
   const re = /RpcException\b/gi;
   const codeAt = /[ \t]{0,4}(?:code[ \t]{0,4}[:=][ \t]{0,4})?(\d{1,4})/iy;
+  const zhCodeAt = /[ \t]{0,4}[:：][ \t]{0,4}(\d{1,4})/y;
   let found: RegExpExecArray | null;
   while ((found = re.exec(text)) !== null) {
     // `[code]` within 160 characters on the same line, read by hand (a `[^\n[]{0,160}` pattern rescans).
     let open = found.index + found[0].length;
     const stop = Math.min(text.length, open + 160);
     while (open < stop && text[open] !== '[' && text[open] !== '\n') open++;
-    if (text[open] !== '[') continue;
-    codeAt.lastIndex = open + 1;
-    const c = codeAt.exec(text);
+    let c: RegExpExecArray | null = null;
+    if (text[open] === '[') {
+      codeAt.lastIndex = open + 1;
+      c = codeAt.exec(text);
+    } else {
+      // The Chinese comments and docs: `抛出 RpcException，错误码：9`.
+      const zh = indexOnLine(text, '错误码', found.index + found[0].length, 40);
+      if (zh !== -1) {
+        zhCodeAt.lastIndex = zh + 3;
+        c = zhCodeAt.exec(text);
+      }
+    }
     if (!c) continue;
-    const m = { index: found.index, 1: c[1]!, 0: text.slice(found.index, codeAt.lastIndex) };
+    const m = { index: found.index, 1: c[1]!, 0: text.slice(found.index, c.index + c[0].length) };
     const n = Number(m[1]);
     const { start: lineStart, end: lineEnd, line } = lineAround(text, m.index);
     // The rest of the line is this exception's (its message); go on after it.

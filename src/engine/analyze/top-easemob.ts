@@ -1,4 +1,5 @@
 import { elements, enclosingBrace, lineAround, jsonObjectAt, looseJsonField, matchBracket, scalar, tryJson, xmlText } from './text.ts';
+import { TOP_CODES } from './known.ts';
 import type { Field, Hit } from './types.ts';
 
 /**
@@ -24,6 +25,13 @@ export function topEnvelopes(text: string): Hit[] {
     const get = (k: string): string | undefined => (parsed && typeof parsed === 'object' ? scalar(parsed[k]) : looseJsonField(body, k));
     const code = get('code');
     if (!code) continue;
+    const subCode = get('sub_code');
+    // Other open platforms wrap errors in `error_response` too (Youzan: code 40005): the code must be
+    // TOP's, or the sub-code TOP-shaped, or the text around name TOP.
+    if (!TOP_CODES.has(code) && !(subCode && /^is[pv]\./.test(subCode)) && !/taobao|淘宝|alidayu|阿里大于|tmall|天猫/i.test(text.slice(Math.max(0, start - 600), end + 600))) {
+      re.lastIndex = end;
+      continue;
+    }
     const fields: Field[] = [];
     for (const name of ['msg', 'sub_msg', 'request_id']) {
       const v = get(name);
@@ -31,7 +39,6 @@ export function topEnvelopes(text: string): Hit[] {
     }
     const args = argsOf(parsed?.args);
     if (args) fields.push({ name: 'args', value: args });
-    const subCode = get('sub_code');
     hits.push({
       platform: 'top',
       code,

@@ -10,6 +10,15 @@ export interface Field {
   decoded?: string;
 }
 
+/**
+ * How sure a finding is, best first: the platform's whole envelope was read
+ * (`envelope`); its shape without the whole envelope — fields printed by a
+ * language, a log form, a fragment (`loose`); a code named in a person's
+ * words (`prose`).
+ */
+export type Confidence = 'envelope' | 'loose' | 'prose';
+export const CONFIDENCE_ORDER: readonly Confidence[] = ['envelope', 'loose', 'prose'];
+
 /** One recognised envelope at one place in the text. */
 export interface Hit {
   platform: FindingPlatform;
@@ -21,6 +30,8 @@ export interface Hit {
   success?: boolean;
   /** What shape the text had, in a few words: "Xcode console response headers". */
   format: string;
+  /** How sure the reader is; `envelope` when not said. */
+  confidence?: Confidence;
   fields: Field[];
   /** Offsets of the envelope in the text, end exclusive. */
   start: number;
@@ -41,7 +52,9 @@ export interface Finding {
   subCode?: string;
   http?: number;
   success: boolean;
+  /** How its best occurrence was recognised (see Confidence), and the shape read. */
   format: string;
+  confidence: Confidence;
   count: number;
   firstLine: number;
   lastLine: number;

@@ -35,7 +35,7 @@ export type Kept = 'all' | 'findings' | 'nothing';
 
 export const SAVED_ANALYSIS_KEY = 'troubleshooter:analysis';
 /** In the head; raised when a finding's shape changes, so that a tab open across an update drops what an older page kept. */
-export const SAVED_ANALYSIS_VERSION = 1;
+export const SAVED_ANALYSIS_VERSION = 2;
 /**
  * Text in the box longer than this is not kept: a browser keeps about 5 MB
  * per site in sessionStorage, and the findings must fit beside it.
@@ -160,6 +160,7 @@ function isFinding(x: unknown): boolean {
     isString(x.key) &&
     isString(x.platform) &&
     isString(x.code) &&
+    isString(x.confidence) &&
     (x.subCode === undefined || isString(x.subCode)) &&
     (x.http === undefined || isCount(x.http)) &&
     typeof x.success === 'boolean' &&

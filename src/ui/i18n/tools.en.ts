@@ -100,6 +100,18 @@ export const toolsEn = {
     const n = (v: number) => v.toLocaleString('en');
     return count === 1 ? `Seen once, line ${n(first)}` : `Seen ${n(count)} times, lines ${n(first)}–${n(last)}`;
   },
+  /** How a finding was recognised and how sure it is (see Confidence in the analyzer). */
+  findingReason: (confidence: 'envelope' | 'loose' | 'prose', format: string, first: number, last: number) => {
+    const lines = first === last ? `line ${first.toLocaleString('en')}` : `lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}`;
+    const how = {
+      envelope: 'the platform’s whole error envelope',
+      loose: 'the platform’s fields without their whole envelope',
+      prose: 'a code named in the text: weaker, check that it is the error you have',
+    }[confidence];
+    return `Recognised as ${format}, ${lines} (${how}).`;
+  },
+  findingOutside: 'Not in this guide’s Alibaba Cloud table (another product’s code), but an Alibaba Cloud OpenAPI error all the same: the checks that apply to every OpenAPI call (signature, timestamp, AccessKey, RAM permission, throttling) start at the step below.',
+  findingLookup: (fromBody: boolean): string => (fromBody ? 'The error’s own troubleshooting link (Recommend)' : 'Look the code up in the Alibaba Cloud error center'),
   findingSuccess: 'Success',
   findingUnknown: 'This code is not in the reference for this platform.',
   findingSubCode: 'sub_code',

@@ -120,15 +120,57 @@ export const toolsZh: ToolMessages = {
       'mPaaS Android client RpcException': 'mPaaS Android 客户端 RpcException',
       'TOP error (old error_rsp format, JSON)': 'TOP 错误（旧版 error_rsp 格式，JSON）',
       'TOP error_response (JSON)': 'TOP error_response（JSON）',
+      'mPaaS response headers (Xcode console, cut short)': 'mPaaS 响应头（Xcode 控制台，不完整）',
+      'mPaaS gateway gateway-page-digest.log line': 'mPaaS 网关 gateway-page-digest.log 日志行',
+      'mPaaS gateway SPI digest log line': 'mPaaS 网关 SPI 摘要日志行',
+      'mPaaS container NSError (iOS)': 'mPaaS 容器 NSError（iOS）',
+      'mPaaS gateway code in an iOS NSError': 'iOS NSError 中的 mPaaS 网关结果码',
+      'mPaaS iOS RPC NSError': 'mPaaS iOS RPC NSError',
+      'Alibaba Cloud troubleshooting link': '阿里云排查链接',
+      'Alibaba Cloud error response (XML, cut short)': '阿里云错误响应（XML，不完整）',
+      'TOP error_rsp (XML, opening not copied)': 'TOP error_rsp（XML，缺少开头）',
+      'TOP error_response (XML, opening not copied)': 'TOP error_response（XML，缺少开头）',
+      'Alibaba Cloud Node SDK error name': '阿里云 Node SDK 错误名',
+      'Alibaba Cloud code named in the text': '文字中提到的阿里云错误码',
+      'Alibaba Cloud error message in the text': '文字中的阿里云错误说明',
+      'TOP sub-code named in the text': '文字中提到的 TOP 子错误码',
+      'TOP code and its message in the text': '文字中的 TOP 错误码及其说明',
+      'TOP error message in the text': '文字中的 TOP 错误说明',
+      'mPaaS gateway code named in the text': '文字中提到的 mPaaS 网关结果码',
     };
     const sdk = /^Alibaba Cloud error in a (.+)$/.exec(format);
     const xml = /^TOP (\w+) \(XML\)$/.exec(format);
+    const printed = /^(.+?) printed as (.+?)(, without the error_response wrapper)?$/.exec(format);
+    if (printed) {
+      const what: Record<string, string> = {
+        'Alibaba Cloud error': '阿里云错误',
+        'TOP error_response': 'TOP error_response',
+        'TOP error fields (code, msg)': 'TOP 错误字段（code、msg）',
+        'Easemob REST error fields': '环信 REST 错误字段',
+      };
+      const how = printed[2] === 'key-value text' ? '键值文本' : printed[2] === 'key-value text (full-width colons)' ? '键值文本（全角冒号）' : printed[2] === 'Go / devtools (unquoted keys)' ? 'Go / 开发者工具（键不带引号）' : printed[2]!;
+      return `${what[printed[1]!] ?? printed[1]}（${how} 输出${printed[3] ? '，缺少 error_response 外层' : ''}）`;
+    }
+    const written = /^mPaaS result-status written as (.+)$/.exec(format);
+    if (written) return `mPaaS result-status（${written[1] === 'key-value text' ? '键值文本' : written[1]}）`;
     return fixed[format] ?? (sdk ? `阿里云错误（${sdk[1]}）` : xml ? `TOP ${xml[1]}（XML）` : format);
   },
   findingSeen: (count: number, first: number, last: number) => {
     const n = (v: number) => v.toLocaleString('zh-CN');
     return count === 1 ? `出现 1 次，第 ${n(first)} 行` : `出现 ${n(count)} 次，第 ${n(first)}–${n(last)} 行`;
   },
+  findingReason: (confidence: 'envelope' | 'loose' | 'prose', format: string, first: number, last: number) => {
+    const n = (v: number) => v.toLocaleString('zh-CN');
+    const lines = first === last ? `第 ${n(first)} 行` : `第 ${n(first)}–${n(last)} 行`;
+    const how = {
+      envelope: '平台完整的错误信息',
+      loose: '平台的错误字段，但不是完整的错误信息',
+      prose: '文字中提到的错误码：把握较小，请确认这就是您遇到的错误',
+    }[confidence];
+    return `识别为${format}，${lines}（${how}）。`;
+  },
+  findingOutside: '本指南的阿里云错误码表中没有这个错误码（属于其他产品），但它仍是阿里云 OpenAPI 错误：所有 OpenAPI 调用都适用的检查（签名、时间戳、AccessKey、RAM 权限、流量控制）从下面的步骤开始。',
+  findingLookup: (fromBody: boolean) => (fromBody ? '错误信息自带的排查链接（Recommend）' : '在阿里云错误中心查询此错误码'),
   findingSuccess: '成功',
   findingUnknown: '此平台的错误码表中没有这个错误码。',
   findingSubCode: 'sub_code',

@@ -1,11 +1,9 @@
 import { startTransition, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
-import { findCode, findVariant } from '../../engine/codes.ts';
+import { findingFacts, joinFinding, summaryFindings } from '../../engine/analyze/join.ts';
 import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
-import type { SummaryFinding } from '../../engine/summary.ts';
-import type { FactValues } from '../../engine/facts.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis } from '../analyze/protocol.ts';
 import { forgetAnalysis, loadAnalysis, saveAnalysis, sessionStore, type AnalysisSource, type Decoded, type Kept } from '../analyze/saved-analysis.ts';
@@ -327,56 +325,9 @@ function platformCounts(findings: Finding[]): [Finding['platform'], number, numb
   return [...counts].map(([p, [n, hits]]): [Finding['platform'], number, number] => [p, n, hits]).sort((a, b) => b[1] - a[1]);
 }
 
-/**
- * What the ticket summary keeps of a log's findings when a session starts
- * from one of them: the one followed first, then the other errors; codes,
- * titles and trace / request ids only, never the log's lines.
- */
-function summaryFindings(index: CodeIndex, findings: Finding[], chosen: Finding): SummaryFinding[] {
-  return [chosen, ...findings.filter((f) => f !== chosen && !f.success)].map((f) => {
-    const ids = f.fields.filter((x) => /trace|request/i.test(x.name)).map((x) => `${x.name}: ${x.value}`);
-    for (const id of f.ids) if (!ids.some((x) => x.endsWith(`: ${id}`))) ids.push(id);
-    const out: SummaryFinding = { platform: f.platform, code: f.code, ids: ids.slice(0, 5) };
-    const title = findCode(index, f.platform, f.code)?.title;
-    if (title) out.title = title;
-    if (f.subCode) out.subCode = f.subCode;
-    if (f.http) out.http = f.http;
-    return out;
-  });
-}
-
-/** The client platform a finding shows: its code table's, or the log it was read from (an Xcode console is iOS; logcat and RpcException are Android). */
-function findingClient(f: Finding): 'ios' | 'android' | undefined {
-  if (f.platform === 'mpaas-ios') return 'ios';
-  if (f.platform === 'mpaas-android') return 'android';
-  if (f.platform !== 'mpaas') return undefined;
-  if (/Xcode|\biOS\b/.test(f.format)) return 'ios';
-  if (/Android|logcat/i.test(f.format)) return 'android';
-  return undefined;
-}
-
-/** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
-function findingFacts(f: Finding): FactValues {
-  const facts: FactValues = {};
-  const put = (key: keyof FactValues, value: string | undefined) => {
-    if (value) facts[key] = { value, source: 'log' };
-  };
-  put('platform', findingClient(f));
-  put('code', f.code);
-  put('subCode', f.subCode);
-  put('http', f.http ? String(f.http) : undefined);
-  put('traceId', f.fields.find((x) => /^(?:mgw-traceid|RequestId|request_id)$/.test(x.name))?.value ?? f.ids[0]);
-  put('api', f.fields.find((x) => x.name === 'operationType')?.value);
-  return facts;
-}
-
 function FindingCard({ index, finding: f, startState }: { index: CodeIndex; finding: Finding; startState: () => ReturnType<typeof startCaseState> & { factSource: 'log' } }) {
   const m = useToolMessages();
-  const entry = findCode(index, f.platform, f.code);
-  const subEntry = f.subCode ? findCode(index, f.platform, f.subCode) : undefined;
-  const description = f.fields.find((x) => x.name === 'error_description' || x.name === 'Message')?.value;
-  const variant = entry ? findVariant(entry, description) : undefined;
-  const step = entry?.step ?? subEntry?.step;
+  const { entry, subEntry, variant, step, outside } = joinFinding(index, f);
   const stepHref = useHandoffHref(step, findingFacts(f), 'log');
   const titleId = useId();
   // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
@@ -401,10 +352,19 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
           )}{' '}
           <span>{entry?.title ?? m.findingUnknown}</span>
         </h3>
-        <p className="muted small">
-          {m.findingSeen(f.count, f.firstLine, f.lastLine)} · {m.findingFormat(f.format)}
+        <p className="muted small">{m.findingSeen(f.count, f.firstLine, f.lastLine)}</p>
+        <p className="small finding__reason" data-confidence={f.confidence}>
+          {m.findingReason(f.confidence, m.findingFormat(f.format), f.firstLine, f.evidence.at(-1)?.line ?? f.firstLine)}
         </p>
       </header>
+      {outside && (
+        <p className="small">
+          {m.findingOutside}{' '}
+          <a href={outside.lookup} target="_blank" rel="noopener noreferrer">
+            {m.findingLookup(outside.fromBody)}
+          </a>
+        </p>
+      )}
       {entry && (
         <div className="prose">
           <Markdown md={variant?.meaning ?? entry.meaning} />

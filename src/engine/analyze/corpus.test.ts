@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAll, tally } from '../../test/corpus/score-analyzer.ts';
+
+/**
+ * The analyzer on what people really paste: every sample of the public
+ * corpus (src/test/corpus/analyzer-pastes.*.jsonl, each with its source),
+ * the held-aside third included. `npm run bench` prints the same figures per
+ * platform and per format.
+ */
+const rows = scoreAll();
+const pct = (ok: number, n: number) => (100 * ok) / n;
+
+describe('analyzer on the public paste corpus', () => {
+  it('has the samples it is meant to score', () => {
+    // A guard against an empty or unread file making every figure below pass.
+    expect(rows.filter((r) => r.set === 'dev').length).toBeGreaterThan(150);
+    expect(rows.filter((r) => r.set === 'holdout').length).toBeGreaterThan(75);
+    expect(rows.filter((r) => r.platform === null).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('claims no look-alike from another platform', () => {
+    expect(rows.filter((r) => r.platform === null && !r.correct).map((r) => `${r.id}: ${r.got.join(', ')}`)).toEqual([]);
+  });
+
+  it('finds the expected platform and code in at least 95 % of all samples', () => {
+    const ok = rows.filter((r) => r.correct).length;
+    expect(pct(ok, rows.length), rows.filter((r) => !r.correct).map((r) => r.id).join(' ')).toBeGreaterThanOrEqual(95);
+  });
+
+  it('finds at least 90 % per platform', () => {
+    // The mPaaS tables (gateway, iOS, Android) are one platform for this figure, as each has few public samples.
+    const per = tally(
+      rows.filter((r) => r.platform !== null),
+      (r) => (r.platform!.startsWith('mpaas') ? 'mpaas' : r.platform!),
+    );
+    const below = [...per].filter(([p, t]) => pct(t.ok, t.n) < (FLOOR_BELOW_TARGET[p] ?? 90)).map(([p, t]) => `${p}: ${t.ok}/${t.n}`);
+    expect(below).toEqual([]);
+  });
+
+  it('keeps mPaaS, still below the 90 % target, from falling further', () => {
+    // mPaaS reads 16 of 19 samples today (84 %): the 90 % target is not met yet, so this floor may only rise.
+    const mpaas = rows.filter((r) => r.platform?.startsWith('mpaas'));
+    expect(mpaas.length).toBeGreaterThanOrEqual(19);
+    expect(pct(mpaas.filter((r) => r.correct).length, mpaas.length)).toBeGreaterThanOrEqual(FLOOR_BELOW_TARGET.mpaas!);
+  });
+
+  it('has at least five samples of every kind of paste people were seen to paste, apart from the kinds still short', () => {
+    const kinds = tally(rows, (r) => r.format);
+    const count = (k: string) => kinds.get(k)?.n ?? 0;
+    const short = KINDS.filter((k) => count(k) < 5 && !(k in STILL_SHORT));
+    expect(short.map((k) => `${k}: ${count(k)}`)).toEqual([]);
+    // A kind still short may only grow (see src/test/corpus/README.md for why each is short).
+    for (const [k, n] of Object.entries(STILL_SHORT)) expect(count(k), k).toBeGreaterThanOrEqual(n);
+  });
+});
+
+/** Platforms whose share is still below the 90 % target, with the share they must keep (it may only rise). */
+const FLOOR_BELOW_TARGET: Record<string, number> = { mpaas: 84 };
+
+/** The kinds of paste the analyzer is meant to read (its readers' notations and log forms). */
+const KINDS = [
+  'json', 'partial-json', 'xml', 'node-inspect', 'php-print_r', 'php-var_dump', 'python-repr', 'devtools', 'sdk-go', 'sdk-java', 'sdk-python',
+  'sdk-dotnet', 'sdk-tea', 'error-center', 'loose-kv', 'digest-log', 'nserror', 'xcode-console', 'prose', 'terraform',
+];
+
+/** Kinds with fewer than five samples so far, and how many they have: public ones were not found in time (README). */
+const STILL_SHORT: Record<string, number> = { devtools: 1, 'digest-log': 4, 'error-center': 2, 'loose-kv': 3, 'php-var_dump': 3, 'python-repr': 3, 'sdk-tea': 4 };
