@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { findCode } from '../src/engine/codes.ts';
 import { hasAnswers } from '../src/engine/model.ts';
 import { startSession } from '../src/engine/session.ts';
+import { sessionHref } from '../src/engine/trail.ts';
 import { codeIndex, tree } from './content.ts';
 import { deployPorts, deskOrigin, NEXT_OUT, strangerOrigin, updatedStep } from './next-build.ts';
 import { staticHost } from './static-host.ts';
@@ -67,7 +68,8 @@ test('an allowed desk frames the app compactly, hears the step, facts and summar
   await page.getByRole('button', { name: 'Start guide' }).click();
   await expect(app.getByRole('heading', { level: 1 })).toHaveText(first.title);
   await expect.poll(() => frameUrl(page, APP)).toMatch(new RegExp(`/t/${t.id}/${first.id}\\?(.*&)?embed=1`));
-  await expect(page.locator('#step')).toContainText(`${first.title} — ${t.title} (${APP}t/${t.id}/${first.id})`);
+  // The link the desk gets is the step's own, with the facts and the path: it replays the same walk.
+  await expect(page.locator('#step')).toContainText(`${first.title} — ${t.title} (${APP}${sessionHref(t, walked).slice(1)})`);
   await expect(page.locator('#facts')).toHaveText(`platform: ios; code: ${CODE}; traceId: ${TRACE}`);
   await expect(page.locator('#case-ticket')).toHaveText('ZD-48213');
   const summary = page.locator('#summary');

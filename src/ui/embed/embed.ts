@@ -6,7 +6,8 @@ import { cleanFactValue, FACT_KEYS, type FactValues } from '../../engine/facts.t
 import type { Tree } from '../../engine/model.ts';
 import { BASE, paths, siteUrl } from '../../engine/paths.ts';
 import { buildSummary } from '../../engine/summary.ts';
-import { decodeTrail, encodeTrail } from '../../engine/trail.ts';
+import { decodeFacts } from '../../engine/fact-link.ts';
+import { decodeTrail, sessionHref } from '../../engine/trail.ts';
 import { useCases } from '../../store/cases.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { currentLang } from '../i18n/use-messages.ts';
@@ -113,11 +114,13 @@ async function currentState(router: Router): Promise<AppToHost> {
   const { location, matches, loaderData } = router.state;
   const match = matches.find((m) => m.route.id === STEP_ROUTE_ID);
   const tree = loaderData[STEP_ROUTE_ID] as Tree | null | undefined;
-  const result = match && tree ? decodeTrail(tree, match.params.stepId ?? '', new URLSearchParams(location.search).get('trail')) : undefined;
+  const params = new URLSearchParams(location.search);
+  // The step's facts and trail, as its page reads them: the link the desk gets replays the same path.
+  const result = match && tree ? decodeTrail(tree, match.params.stepId ?? '', params.get('trail'), decodeFacts(tree, params.get('f')).given) : undefined;
   if (!tree || !result?.ok) return { type: STATE, step: null, ticket, facts, summary: null };
   const { session } = result;
   const current = tree.steps[session.visits[session.visits.length - 1]!.step]!;
-  const href = paths.step.href(tree.id, current.id, encodeTrail(tree, session));
+  const href = sessionHref(tree, session);
   const step: EmbedStep = { tree: tree.id, guide: tree.title, step: current.id, title: current.title, url: siteUrl(href, window.location.origin) };
   const labels = (currentLang() === 'zh' ? (await import('../i18n/tools.zh.ts')).toolsZh : (await import('../i18n/tools.en.ts')).toolsEn).summary;
   const notes: Record<string, string> = {};
