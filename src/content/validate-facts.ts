@@ -9,7 +9,7 @@
 import { ConditionError, factsOf, parseCondition, valuesOf, type Cond, type Known } from '../engine/conditions.ts';
 import { FACT_KEYS, type FactKey } from '../engine/facts.ts';
 import { hasAnswers, type Tree } from '../engine/model.ts';
-import { moves, type WalkState } from '../engine/graph.ts';
+import { moves, stateKey, type WalkState } from '../engine/graph.ts';
 import type { ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
 import type { At } from './validate.ts';
@@ -114,7 +114,6 @@ export const describeKnown = (known: Known): string => {
 };
 
 type State = WalkState;
-const stateKey = (s: State) => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
 
 export interface WalkProblem {
   step: string;

@@ -54,23 +54,17 @@ export function evaluate(cond: Cond, known: Known): Truth {
       const v = evaluate(cond.c, known);
       return v === undefined ? undefined : !v;
     }
-    case 'and': {
-      let unknown = false;
-      for (const c of cond.c) {
-        const v = evaluate(c, known);
-        if (v === false) return false;
-        if (v === undefined) unknown = true;
-      }
-      return unknown ? undefined : true;
-    }
+    case 'and':
     case 'or': {
+      // "and" is decided by the first false part, "or" by the first true one; otherwise an unknown part leaves it undecided.
+      const decides = cond.t === 'or';
       let unknown = false;
       for (const c of cond.c) {
         const v = evaluate(c, known);
-        if (v === true) return true;
+        if (v === decides) return decides;
         if (v === undefined) unknown = true;
       }
-      return unknown ? undefined : false;
+      return unknown ? undefined : !decides;
     }
     case 'otherwise':
       return undefined;

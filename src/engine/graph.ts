@@ -63,7 +63,8 @@ export interface WalkState {
   step: StepId;
   known: Known;
 }
-const stateKey = (s: WalkState) => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
+/** One key per step and what is known there (the walks' visited sets). */
+export const stateKey = (s: WalkState): string => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
 
 /**
  * The answers that can be taken at a state — just the automatic one where

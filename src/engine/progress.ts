@@ -6,7 +6,7 @@
  * make every range endless).
  */
 
-import { moves, type PathStep, type WalkState } from './graph.ts';
+import { moves, stateKey, type PathStep, type WalkState } from './graph.ts';
 import { hasAnswers, type AnswerId, type StepId, type Tree } from './model.ts';
 import { autoAnswer, knownAt, values, type Session } from './session.ts';
 
@@ -49,7 +49,6 @@ interface Best {
   minPath: PathStep[];
   maxPath: PathStep[];
 }
-const key = (s: WalkState) => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
 
 /** Whether a person is shown this step (not passed by itself) and must answer it. */
 function asked(tree: Tree, s: WalkState): boolean {
@@ -84,7 +83,7 @@ export function fromState(tree: Tree, start: WalkState): Remaining | undefined {
   const loops = loopEdges(tree);
   const memo = new Map<string, Best | null>();
   const best = (s: WalkState, personAnswers: boolean): Best | null => {
-    const k = `${key(s)}|${personAnswers}`;
+    const k = `${stateKey(s)}|${personAnswers}`;
     if (memo.has(k)) return memo.get(k)!;
     memo.set(k, null); // a guard: the walk follows no loop edge, so this is never read back before it is set
     const step = tree.steps[s.step];
