@@ -94,6 +94,20 @@ interface StepBase {
    * them as what the vendor asks for (checked against the case's facts).
    */
   asks?: FactKey[];
+  /**
+   * The checks left to a fix from here when nothing is known yet (what a
+   * plain link to the step shows), worked out at build time so the first
+   * step need not load the walk (src/engine/progress.ts); null when only an
+   * escalation lies ahead. Absent on outcomes. A pair, not an object: it is
+   * in every step of the chunk the first step loads.
+   */
+  remaining?: [min: number, max: number] | null;
+}
+
+/** The fewest and the most checks a person will still be shown before a fix. */
+export interface CheckRange {
+  min: number;
+  max: number;
 }
 
 export interface QuestionStep extends StepBase {
