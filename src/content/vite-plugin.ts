@@ -17,7 +17,8 @@ const TREE_PREFIX = 'virtual:content/tree/';
 const CODES_PREFIX = 'virtual:content/codes/';
 const SEARCH_PREFIX = 'virtual:content/search/';
 const AUTHOR = 'virtual:content/author';
-const AUTHOR_PREFIX = 'virtual:content/author/';
+/** One module per tree; the prefix names its chunk (`assets/author-<tree>-<hash>.js`). */
+const AUTHOR_PREFIX = 'virtual:content/author-';
 /** Custom HMR event: the content that failed to compile compiles again (the client closes the error overlay). */
 const FIXED_EVENT = 'troubleshooter:content-fixed';
 
