@@ -63,3 +63,16 @@ test('a saved tree updates the open step in place; a broken one shows the CLI te
   await expect(other.locator('vite-error-overlay')).toHaveCount(0);
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('What did the call give you?');
 });
+
+test('the dev server offers the author view, and its file:line follows the file as it is saved', async ({ page }) => {
+  await page.goto('/t/top-api-error/start');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What did the call give you?');
+  await page.getByRole('button', { name: 'Show author view' }).click();
+  const view = page.getByRole('complementary', { name: 'Author view' });
+  const line = original.split('\n').indexOf('  start:') + 1;
+  await expect(view.getByText(`content/trees/top-api-error.yaml:${line}`, { exact: true })).toBeVisible();
+  await expect(view.getByRole('button', { name: 'Open in editor' })).toBeVisible();
+
+  writeFileSync(file, `# a comment line\n${original}`);
+  await expect(view.getByText(`content/trees/top-api-error.yaml:${line + 1}`, { exact: true })).toBeVisible();
+});
