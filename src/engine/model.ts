@@ -20,6 +20,12 @@ export type Lang = (typeof LANGS)[number];
 
 /** localStorage key of the reader's chosen language (read by an inline script before the app loads). */
 export const LANG_STORAGE_KEY = 'troubleshooter-lang';
+/**
+ * On the dev server (`npm start`), the window event the content modules fire once
+ * content/ changed and the new content compiled (src/content/vite-plugin.ts):
+ * the loaded trees and tables are dropped and the page's data loaded again.
+ */
+export const CONTENT_UPDATE_EVENT = 'troubleshooter:content-update';
 
 export const PLATFORMS = ['mpaas', 'aliyun', 'top', 'easemob'] as const;
 export type Platform = (typeof PLATFORMS)[number];

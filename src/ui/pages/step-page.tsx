@@ -19,6 +19,7 @@ import { currentLang, loadToolMessages, useMessages } from '../i18n/use-messages
 import { loadTree } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { loadStepExtras, useLinkFacts, useStepExtras } from './step-extras-loader.ts';
+import { authorWanted } from '../author/flag.ts';
 
 /** The not-found pages are their own chunk: a step that exists never loads them. */
 const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
@@ -50,6 +51,9 @@ export function StepPage() {
   if (!tree) return <NotFound tree={treeId} />;
   return <LoadedStep tree={tree} stepId={stepId} />;
 }
+
+/** The author view (`?author=1`; a toggle on the dev server) is its own chunk, with its stylesheet and file positions. */
+const AuthorView = lazy(() => import('../author/author-view.tsx'));
 
 /** The case's facts form is its own chunk (with the tool strings), loaded when the panel is opened. */
 const CaseFacts = lazy(() => Promise.all([import('../cases/case-facts.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.CaseFacts })));
@@ -213,6 +217,11 @@ function StepView({
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
       {droppedFacts.length > 0 && <Notice tone="warn">{m.factsDropped(droppedFacts.join(', '))}</Notice>}
+      {live && (import.meta.env.DEV || authorWanted(location.search)) && (
+        <Suspense fallback={null}>
+          <AuthorView tree={tree} session={session} />
+        </Suspense>
+      )}
 
       <p className="tree-name">
         <Link to={paths.tree.href(tree.id)}>{tree.title}</Link>
