@@ -33,13 +33,14 @@ export interface StepExtras {
   remaining: CheckRange | undefined | 'pending';
 }
 
-export function useStepExtras(tree: Tree, session: Session): StepExtras {
+/** `also`: load the chunk even on a plain step (the author view comes with it). */
+export function useStepExtras(tree: Tree, session: Session, also = false): StepExtras {
   const [loads, loaded] = useReducer((n: number) => n + 1, 0);
   const step = tree.steps[session.visits[session.visits.length - 1]!.step];
   const plain = session.visits.length === 1 && step?.remaining !== undefined && Object.keys(knownAt(tree, session)).length === 0;
   useEffect(() => {
-    if (!extras && !plain) void loadStepExtras().then(loaded, () => undefined);
-  }, [plain]);
+    if (!extras && (!plain || also)) void loadStepExtras().then(loaded, () => undefined);
+  }, [plain, also]);
   // `loads` changes once the chunk has arrived, so the figure is worked out again then.
   const remaining = useMemo(() => {
     if (extras) return extras.remainingChecks(tree, session);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { FactKey } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
@@ -9,6 +9,9 @@ import { useMessages } from '../i18n/use-messages.ts';
 /** Loaded through step-extras-loader.ts: a plain link to a step does without this chunk. */
 export { remainingChecks } from '../../engine/progress.ts';
 export { decodeFacts } from '../../engine/fact-link.ts';
+
+/** The author view (`?author=1`; a toggle on the dev server): its own chunk, with its stylesheet and file positions. */
+export const AuthorView = lazy(() => import('../author/author-view.tsx'));
 
 const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter((t) => t === mark).length;
 

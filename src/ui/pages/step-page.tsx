@@ -52,9 +52,6 @@ export function StepPage() {
   return <LoadedStep tree={tree} stepId={stepId} />;
 }
 
-/** The author view (`?author=1`; a toggle on the dev server) is its own chunk, with its stylesheet and file positions. */
-const AuthorView = lazy(() => import('../author/author-view.tsx'));
-
 /** The case's facts form is its own chunk (with the tool strings), loaded when the panel is opened. */
 const CaseFacts = lazy(() => Promise.all([import('../cases/case-facts.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.CaseFacts })));
 
@@ -156,7 +153,9 @@ function StepView({
   const setPosition = useCases((s) => s.setPosition);
   const ensureActive = useCases((s) => s.ensureActive);
   const setTick = (stepId: string, item: string, mark: 'ok' | 'bad' | undefined) => setMark(theCase?.id ?? ensureActive(), tree.id, stepId, item, mark);
-  const { extras, remaining } = useStepExtras(tree, session);
+  // The author view (`?author=1`; a toggle on the dev server) comes with the extras, as its own chunk.
+  const author = import.meta.env.DEV || authorWanted(location.search);
+  const { extras, remaining } = useStepExtras(tree, session, author);
   const dropped = trailDropped ?? nav.trailDropped;
   const droppedFacts = [...(nav.factsDropped ?? []), ...factsDropped];
   const known = useMemo(() => knownAt(tree, session), [tree, session]);
@@ -217,9 +216,9 @@ function StepView({
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
       {droppedFacts.length > 0 && <Notice tone="warn">{m.factsDropped(droppedFacts.join(', '))}</Notice>}
-      {live && (import.meta.env.DEV || authorWanted(location.search)) && (
+      {live && author && extras && (
         <Suspense fallback={null}>
-          <AuthorView tree={tree} session={session} />
+          <extras.AuthorView tree={tree} session={session} />
         </Suspense>
       )}
 
