@@ -232,11 +232,11 @@ export function mpaasNsError(text: string): Hit[] {
     const desc = /Code=-?\d{1,6} "([^"\n]{1,200})"/.exec(line)?.[1];
     if (desc) fields.push({ name: 'message', value: desc });
     if (/nebula|NBApp|H5App|appmanager/i.test(domain) && (n === '10008' || /app ?not ?exist|AppNotExist/i.test(line))) {
-      hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container NSError (iOS)', confidence: 'envelope', fields, start, end });
+      hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container NSError (iOS)', confidence: 'envelope', client: 'ios', fields, start, end });
     } else if (/DTRpc|APMobileNetwork|mPaaS|mpaas/i.test(domain) || (/rpc/i.test(domain) && MPAAS_NAMED.test(around(text, start, end, 400)))) {
       const code = Number(n);
-      if (MPAAS_CODES.has(n)) hits.push({ platform: 'mpaas', code: n, format: 'mPaaS gateway code in an iOS NSError', confidence: 'envelope', fields, start, end });
-      else if (code >= 0 && code < 1000) hits.push({ platform: 'mpaas-ios', code: n, format: 'mPaaS iOS RPC NSError', confidence: 'envelope', fields, start, end });
+      if (MPAAS_CODES.has(n)) hits.push({ platform: 'mpaas', code: n, format: 'mPaaS gateway code in an iOS NSError', confidence: 'envelope', client: 'ios', fields, start, end });
+      else if (code >= 0 && code < 1000) hits.push({ platform: 'mpaas-ios', code: n, format: 'mPaaS iOS RPC NSError', confidence: 'envelope', client: 'ios', fields, start, end });
     }
   }
   return hits;

@@ -139,6 +139,7 @@ export function mpaasResponseBlocks(text: string): Hit[] {
       code: status,
       ...(status === '1000' ? { success: true } : {}),
       format: cut ? 'mPaaS response headers (Xcode console, cut short)' : 'mPaaS response headers (Xcode console)',
+      client: 'ios',
       ...(cut ? { confidence: 'loose' as const } : {}),
       fields,
       start: lineStart,
@@ -190,6 +191,7 @@ export function mpaasRpcExceptions(text: string): Hit[] {
       platform: n >= 1000 ? 'mpaas' : 'mpaas-android',
       code: String(n),
       format: n >= 1000 ? 'mPaaS gateway code in an Android RpcException' : 'mPaaS Android client RpcException',
+      client: 'android',
       fields,
       start: lineStart,
       end: lineEnd,
@@ -236,7 +238,7 @@ export function mpaasContainer(text: string): Hit[] {
     if (m.index < readUntil) continue;
     const { s, e } = lineOf(m.index);
     readUntil = e;
-    hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', fields: [], start: s, end: e });
+    hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', client: 'ios', fields: [], start: s, end: e });
   }
   return hits;
 }
