@@ -18,7 +18,8 @@ const AWS_NAMED = /amazonaws|\bAWS|arn:aws|botocore|boto3|BotoServer/;
 const TOP_NAMED = /taobao|淘宝|alidayu|阿里大于|天猫|tmall|topapi|top-api|百川|qimen|奇门|tbsandbox/i;
 const TOP_WORD = /\bTOP\b/;
 const NOT_TOP = /alipay|支付宝|youzan|有赞|京东|jd\.com|pinduoduo|拼多多|aliexpress|wechat|weixin|微信/i;
-const MPAAS_NAMED_ALL = /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException/gi;
+/** Where prose may name an mPaaS code: the gateway's names (MPAAS_NAMED), and Security Guard's and the offline packages' (for 607 and 608 only). */
+const MPAAS_PROSE = /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException|SecException|无线保镖|离线包/gi;
 const MPAAS_NAMED = /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException/i;
 const EASEMOB_NAMED = /easemob|环信|usergrid/i;
 
@@ -405,16 +406,20 @@ export function proseMentions(text: string): Hit[] {
       hit('top', code, start, m.index + m[0].length, withCode ? 'TOP code and its message in the text' : 'TOP error message in the text');
     }
   }
-  // mPaaS: a gateway code on a line that names the gateway (`getUnionResource 返回 7003`); each such line read once.
+  // mPaaS: a gateway code on a line that names the gateway (`getUnionResource 返回 7003`), and a Security Guard
+  // code (607, 608) on a line that names mPaaS, Security Guard or its offline packages (`更新离线包本地报错为：607`);
+  // each such line read once.
   let readUntil = -1;
-  for (const m of text.matchAll(MPAAS_NAMED_ALL)) {
+  for (const m of text.matchAll(MPAAS_PROSE)) {
     if (m.index < readUntil) continue;
     const { start, end, line } = lineAround(text, m.index, 200);
     readUntil = end;
-    for (const n of line.matchAll(/(?<![\w.:/-])(\d{4})(?![\w:./-])/g)) {
+    const gateway = MPAAS_NAMED.test(line);
+    for (const n of line.matchAll(/(?<![\w.:/-])(\d{3,4})(?![\w:./-])/g)) {
       const code = n[1]!;
-      if (!MPAAS_CODES.has(code) || code === '1000') continue;
-      hit('mpaas', code, start + n.index, start + n.index + 4, 'mPaaS gateway code named in the text');
+      const at = start + n.index;
+      if (code.length === 4 && gateway && MPAAS_CODES.has(code) && code !== '1000') hit('mpaas', code, at, at + 4, 'mPaaS gateway code named in the text');
+      else if (code === '607' || code === '608') hit('mpaas', code, at, at + 3, 'mPaaS Security Guard code named in the text');
     }
   }
   return hits;
