@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { handoffHref } from '../src/engine/handoff.ts';
+import { codePageFacts, handoffHref } from '../src/engine/handoff.ts';
 import type { CodeEntry, Tree } from '../src/engine/model.ts';
 import { codeIndex, slices, tree } from './content.ts';
 import { expect, test } from './test.ts';
@@ -135,7 +135,6 @@ test('axe finds no WCAG 2.2 A/AA violations on the code pages', async ({ page })
 
 /** Where "Start troubleshooting here" lands, worked out with the app's own rules (src/engine/handoff.ts). */
 function codePageLanding(t: Tree, e: CodeEntry): { href: string; step: string } {
-  const platform = e.platform === 'mpaas-ios' ? 'ios' : e.platform === 'mpaas-android' ? 'android' : undefined;
-  const href = handoffHref(t, e.step!, { code: e.code, ...(platform ? { platform } : {}), ...(e.http?.length === 1 ? { http: String(e.http[0]) } : {}) }, 'code-page');
+  const href = handoffHref(t, e.step!, codePageFacts(e, e.code), 'code-page');
   return { href, step: /^\/t\/[^/]+\/([^/?]+)/.exec(href)![1]! };
 }

@@ -61,7 +61,11 @@ export function codeFileSchema(langs: readonly Lang[]) {
     languages: z.array(z.enum(['en', 'zh'])).min(1),
     title: t,
     summary: t.optional(),
-    groups: z.record(id('group id'), z.strictObject({ title: t, body: t.optional() })),
+    groups: z.record(
+      id('group id'),
+      // `fact: subCode`: the group's codes are what a guide reads as the sub-code (TOP's sub_code families), not the code.
+      z.strictObject({ title: t, body: t.optional(), fact: z.enum(['code', 'subCode']).optional() }),
+    ),
     codes: z.array(entry).min(1),
   });
 }

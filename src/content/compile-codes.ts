@@ -26,6 +26,7 @@ function compileEntry(raw: RawCodeFile, e: RawCodeEntry, lang: Lang, registry: R
     retry: e.retry,
     sources: Object.values(compileSources(registry, e.sources, lang)),
     ...(e.step ? { step: e.step } : {}),
+    ...(raw.groups[e.group]?.fact === 'subCode' ? { fact: 'subCode' as const } : {}),
     ...(e.http ? { http: e.http } : {}),
     ...(e.name ? { name: e.name } : {}),
     ...(e.message ? { message: e.message } : {}),

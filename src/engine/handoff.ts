@@ -1,7 +1,7 @@
 import { FACT_VALUE } from './conditions.ts';
 import { allowedValue } from './fact-link.ts';
 import { FACT_KEYS, type FactKey, type FactSource } from './facts.ts';
-import type { Tree } from './model.ts';
+import type { CodeEntry, Tree } from './model.ts';
 import { paths } from './paths.ts';
 import { startSession, type GivenFacts } from './session.ts';
 import { sessionHref } from './trail.ts';
@@ -31,4 +31,24 @@ export function quickHandoffHref(step: string, facts: Partial<Record<FactKey, st
     .map((k) => `${k}:${facts[k]}`)
     .join(',');
   return paths.step.href(tree, id, undefined, f || undefined);
+}
+
+/**
+ * What a code page tells a guide: the code (or the sub-code, for a row of a
+ * group of sub-codes), the client platform where its
+ * table is a client's, and the HTTP status where the code comes with one.
+ * The code is the one asked for when the row is a pattern (`MissingAppKey`
+ * on `Missing{ParameterName}`; the pattern itself is no one code), else the
+ * row's code or, where that is a sentence rather than a code name, its first
+ * alias that is one.
+ */
+export function codePageFacts(entry: CodeEntry, asked: string): Partial<Record<FactKey, string>> {
+  const usable = (c: string) => FACT_VALUE.test(c) && !c.includes('{');
+  const code = entry.code.includes('{') ? (usable(asked) ? asked : undefined) : [entry.code, ...(entry.aliases ?? [])].find(usable);
+  const platform = entry.platform === 'mpaas-ios' ? 'ios' : entry.platform === 'mpaas-android' ? 'android' : undefined;
+  return {
+    ...(code ? { [entry.fact ?? 'code']: code } : {}),
+    ...(platform ? { platform } : {}),
+    ...(entry.http?.length === 1 ? { http: String(entry.http[0]) } : {}),
+  };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { demoTree } from '../test/demo-tree.ts';
 import { decodeFacts, entryFacts } from './fact-link.ts';
 import { encodeFacts } from './trail.ts';
+import { codePageFacts } from './handoff.ts';
+import type { CodeEntry } from './model.ts';
 import { answer, autoAnswer, backTo, knownAt, openAnswers, startSession, values, wasAuto, type GivenFacts } from './session.ts';
 import { decodeTrail, encodeTrail, sessionHref } from './trail.ts';
 
@@ -92,5 +94,29 @@ describe('facts in a link', () => {
 
   it('reads nothing of an over-long list', () => {
     expect(decodeFacts(tree, `code:${'7'.repeat(2000)}`).given).toEqual({});
+  });
+});
+
+describe('what a code page tells a guide', () => {
+  const row = (over: Partial<CodeEntry>): CodeEntry => ({ platform: 'aliyun', code: 'x', group: 'client', title: '', meaning: [], action: [], retry: 'fix-request', sources: [], search: '', ...over });
+
+  it('the code, a client table’s platform and a single HTTP status', () => {
+    expect(codePageFacts(row({ code: 'SignatureNonceUsed', http: [400] }), 'SignatureNonceUsed')).toEqual({ code: 'SignatureNonceUsed', http: '400' });
+    expect(codePageFacts(row({ platform: 'mpaas-ios', code: '7003' }), '7003')).toEqual({ code: '7003', platform: 'ios' });
+    expect(codePageFacts(row({ platform: 'mpaas', code: '3002', http: [400, 500] }), '3002')).toEqual({ code: '3002' });
+  });
+
+  it('a sub-code row tells the sub-code', () => {
+    expect(codePageFacts(row({ platform: 'top', code: 'isv.invalid-parameter', fact: 'subCode' }), 'isv.invalid-parameter')).toEqual({ subCode: 'isv.invalid-parameter' });
+  });
+
+  it('for a pattern row, the code asked for, never the pattern', () => {
+    expect(codePageFacts(row({ code: 'Missing{ParameterName}' }), 'MissingAppKey')).toEqual({ code: 'MissingAppKey' });
+    expect(codePageFacts(row({ code: 'Missing{ParameterName}' }), 'Missing{ParameterName}')).toEqual({});
+  });
+
+  it('for a row whose code is a sentence, its first alias that is a code name', () => {
+    expect(codePageFacts(row({ code: 'Specified Pushtime can not be after seven days', aliases: ['PushTimeTlloLate'] }), 'x')).toEqual({ code: 'PushTimeTlloLate' });
+    expect(codePageFacts(row({ code: 'Not a code name' }), 'x')).toEqual({});
   });
 });

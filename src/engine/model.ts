@@ -197,6 +197,8 @@ export interface CodeEntry {
   sources: Source[];
   /** `tree-id/step-id` of the step that handles it. */
   step?: string;
+  /** The fact a guide reads it as, when not the code (TOP's sub_code families: `subCode`). */
+  fact?: 'subCode';
   http?: number[];
   name?: string;
   message?: string;
