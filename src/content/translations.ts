@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { fieldPath, type ContentError } from './errors.ts';
-import { makeLocator, type Locator } from './validate.ts';
+import { makeLocator, type Locator } from './yaml-locate.ts';
 
 /**
  * Translation records (docs/decisions/0013): for every content file that has

@@ -6,7 +6,8 @@ import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-sche
 import { didYouMean, type ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
 import { checkReaderText } from './reader-text.ts';
-import { issueErrors, makeLocator, markdownErrors, publishedLines, type At, type Locator } from './validate.ts';
+import { markdownErrors, publishedLines } from './validate.ts';
+import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
 
 export interface ParsedCodeFile {
   file: string;

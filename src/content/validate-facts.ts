@@ -12,7 +12,7 @@ import { hasAnswers, type Tree } from '../engine/model.ts';
 import { moves, stateKey, type WalkState } from '../engine/graph.ts';
 import type { ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
-import type { At } from './validate.ts';
+import type { At } from './yaml-locate.ts';
 
 /** A value no condition names: "any other code". */
 export const OTHER_VALUE = 'zz-other';
