@@ -66,7 +66,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', 'eslint-rules/**/*.js', '*.{ts,js}'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
     plugins: { local: { rules: { 'no-import-cycles': noImportCycles } } },
     rules: { 'local/no-import-cycles': 'error' },
   },
