@@ -102,7 +102,7 @@ function pathBack(start, goal) {
   return null;
 }
 
-/** @param {import('estree').Node & { importKind?: string, exportKind?: string, specifiers?: any[] }} node */
+/** @param {{ type: string, importKind?: string, exportKind?: string, specifiers?: { type: string, importKind?: string, exportKind?: string }[] }} node */
 function isTypeOnlyEstree(node) {
   if (node.importKind === 'type' || node.exportKind === 'type') return true;
   const specifiers = node.specifiers ?? [];

@@ -143,7 +143,7 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
 }
 
 /** `mpaas:7003` → [`mpaas`, `7003`]; the code may itself hold colons. */
-export function splitRef(ref: string): [string, string] {
+function splitRef(ref: string): [string, string] {
   const i = ref.indexOf(':');
   return [ref.slice(0, i), ref.slice(i + 1)];
 }

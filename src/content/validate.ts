@@ -105,7 +105,7 @@ export function markdownErrors(data: unknown, at: At, isMarkdown: (key: string, 
 }
 
 /** Step ids each answer leads to. */
-export function edges(node: RawNode): string[] {
+function edges(node: RawNode): string[] {
   return node.kind === 'outcome' ? [] : node.answers.map((a) => a.next);
 }
 
@@ -212,7 +212,7 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
 }
 
 /** All step ids reachable from the start. */
-export function reachable(tree: RawTree): Set<string> {
+function reachable(tree: RawTree): Set<string> {
   const seen = new Set<string>([tree.start]);
   const queue = [tree.start];
   while (queue.length) {

@@ -81,7 +81,7 @@ export function summaryFindings(index: CodeIndex, findings: Finding[], chosen: F
 
 /** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
 /** The client platform a finding shows: its code table's, or the log it was read from (an Xcode console is iOS; logcat and RpcException are Android). */
-export function findingClient(f: Finding): 'ios' | 'android' | undefined {
+function findingClient(f: Finding): 'ios' | 'android' | undefined {
   if (f.platform === 'mpaas-ios') return 'ios';
   if (f.platform === 'mpaas-android') return 'android';
   if (f.platform !== 'mpaas') return undefined;
