@@ -104,6 +104,12 @@ export interface Section {
 export class BenchError extends Error {}
 
 // ─── Browser helpers ────────────────────────────────────────────────────────
+//
+// Callbacks passed to page.evaluate(), addInitScript() and waitForFunction() are
+// serialized and run in the page. tsx compiles this script with esbuild's keepNames,
+// which wraps a function bound to a name (`const f = () => …`, `function f() {}`)
+// in `__name(…)`, a helper the page does not have: inside such callbacks, use
+// inline arrows only (as arguments), or build the code as a string (PAINT_PROBE).
 
 /** Navigates and waits until the step title is visible; explains what is on screen if it never is. */
 export async function openStep(page: Page, url: string, name: string): Promise<void> {
