@@ -96,7 +96,7 @@ export default defineConfig(({ mode }) => ({
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint-rules/**/*.test.ts'],
     environment: 'node',
   },
 }));

@@ -30,13 +30,13 @@ export interface SiteAddresses {
 }
 
 /** The routes of the app that take no parameter (src/engine/paths.ts), besides the home page. */
-export const APP_PAGES = ['codes', 'analyze', 'cases'] as const;
+const APP_PAGES = ['codes', 'analyze', 'cases'] as const;
 
 /** Features the app never uses: the page (and anything injected into it) may not ask for them. */
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()';
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()';
 
 /** The headers of every answer. `always`: a 404 carries them too. */
-export function policyHeaders(csp: string, cacheControl: string, embedOrigins: readonly string[] = []): string[] {
+function policyHeaders(csp: string, cacheControl: string, embedOrigins: readonly string[] = []): string[] {
   // A missing hashed file is not cached (it may be on its way, mid-deploy); an HTML 404 is revalidated like any page.
   const cacheAlways = cacheControl === ASSET_CACHE ? '' : ' always';
   return [
@@ -50,8 +50,8 @@ export function policyHeaders(csp: string, cacheControl: string, embedOrigins: r
   ];
 }
 
-export const HTML_CACHE = 'no-cache';
-export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const HTML_CACHE = 'no-cache';
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 export function nginxSite(site: SiteAddresses): string {
   const { base } = site;

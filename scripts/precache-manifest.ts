@@ -23,7 +23,7 @@ export interface PrecacheEntry {
 }
 
 /** The app shell, served for page loads offline. */
-export const SHELL_PATH = 'index.html';
+const SHELL_PATH = 'index.html';
 export const SW_PATH = 'sw.js';
 
 /** Whether a built file is precached. */
@@ -57,6 +57,6 @@ export function precacheVersion(entries: readonly PrecacheEntry[], workerCode: s
   return hash.digest('hex').slice(0, 12);
 }
 
-export function sha256Hex(body: Uint8Array): string {
+function sha256Hex(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }

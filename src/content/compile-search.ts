@@ -16,7 +16,7 @@ const plain = (text: RawText | undefined): string[] => all(text).map((t) => mark
  * finds it: `SignatureDoesNotMatch` → `signature does not match`,
  * `CLIENT_NETWORK_SSL_ERROR` → `client network ssl error`.
  */
-export function spelledOut(code: string): string | undefined {
+function spelledOut(code: string): string | undefined {
   const words = code
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

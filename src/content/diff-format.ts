@@ -19,7 +19,7 @@ const SIGN: Record<Change, string> = { added: '+', removed: '-', changed: '~', r
 const LANG_NAME: Record<string, string> = { en: 'English', zh: 'Chinese' };
 
 /** One line of a text that changed: short texts whole, long ones around what changed. */
-export function excerpt(change: TextChange, mark: { del: (s: string) => string; ins: (s: string) => string; text: (s: string) => string }): string {
+function excerpt(change: TextChange, mark: { del: (s: string) => string; ins: (s: string) => string; text: (s: string) => string }): string {
   // Lines of Chinese join without a space, as the build joins them.
   const flat = (s: string) => s.replace(/([\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])/g, '$1').replace(/\s+/g, ' ').trim();
   if (change.summary) return change.summary;

@@ -56,13 +56,13 @@ function snapshot(files: { path: string; text: string }[]): Snapshot {
 const git = (root: string, args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The content at a git commit (read with `git ls-tree` and `git show`, nothing checked out). */
-export function snapshotAt(root: string, ref: string): Snapshot {
+function snapshotAt(root: string, ref: string): Snapshot {
   const names = git(root, ['ls-tree', '-r', '--name-only', ref, '--', 'content']).split('\n').filter(Boolean);
   return snapshot(names.map((path) => ({ path, text: git(root, ['show', `${ref}:${path}`]) })));
 }
 
 /** The content as it is on disk now (committed or not). */
-export function snapshotNow(root: string): Snapshot {
+function snapshotNow(root: string): Snapshot {
   const { trees, codes, registry, records } = loadContent(root);
   const snap: Snapshot = { trees: new Map(), tables: new Map(), sources: registry.sources ?? {}, published: new Set(), publishedCodes: new Set(), records: new Map(), unreadable: [] };
   for (const t of trees) {
@@ -84,7 +84,7 @@ export function snapshotNow(root: string): Snapshot {
 }
 
 /** The commit `content:diff` compares with by default: where this branch left `main`. */
-export function defaultBase(root: string): { ref: string; label: string } {
+function defaultBase(root: string): { ref: string; label: string } {
   for (const main of ['main', 'origin/main']) {
     try {
       const ref = git(root, ['merge-base', 'HEAD', main]).trim();
@@ -484,7 +484,7 @@ function diffSources(old: Snapshot, now: Snapshot): FileDiff {
 const isEmpty = (d: FileDiff) => !d.items.length && !d.links.length && !d.stale.length && LANGS.every((l) => !d.texts[l].length) && d.status !== 'unreadable';
 
 /** What changed in the content from `old` to `now`, file by file (unchanged files left out). */
-export function diffContent(old: Snapshot, now: Snapshot, base: string): ContentDiff {
+function diffContent(old: Snapshot, now: Snapshot, base: string): ContentDiff {
   const files: FileDiff[] = [];
   for (const id of [...new Set([...old.trees.keys(), ...now.trees.keys()])].sort()) files.push(diffTree(id, old.trees.get(id), now.trees.get(id), old, now));
   for (const p of [...new Set([...old.tables.keys(), ...now.tables.keys()])].sort()) files.push(diffTable(p, old.tables.get(p), now.tables.get(p), old, now));

@@ -1,7 +1,5 @@
 import { distance } from '../engine/codes.ts';
 
-export { distance };
-
 /** One problem found in a content file, located to the character. */
 export interface ContentError {
   file: string;

@@ -12,12 +12,12 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class NewTreeError extends Error {}
 
 /** The platform a tree id starts with (`mpaas-…`, `top-…`), if any. */
-export function platformOf(treeId: string): Platform | undefined {
+function platformOf(treeId: string): Platform | undefined {
   return PLATFORMS.find((p) => treeId.startsWith(`${p}-`));
 }
 
 /** The starting file of a new tree: two steps (a check and its fix) in English and Chinese, citing `sourceId`. */
-export function treeTemplate(treeId: string, platform: Platform, sourceId: string): string {
+function treeTemplate(treeId: string, platform: Platform, sourceId: string): string {
   return `# Reviewers' notes go in comments like this one: which documents the guide follows and why.
 # Readers never see comments. The format: docs/content-format.md.
 id: ${treeId}
@@ -76,7 +76,7 @@ nodes:
 }
 
 /** The stub appended to content/sources.yaml for a new tree. */
-export function sourceTemplate(sourceId: string): string {
+function sourceTemplate(sourceId: string): string {
   return `
 ${sourceId}:
   title:

@@ -1,5 +1,5 @@
 import type { ContentError } from './errors.ts';
-import type { At } from './validate.ts';
+import type { At } from './yaml-locate.ts';
 
 /**
  * Text a reader sees must not name this project's internals: the source

@@ -6,7 +6,7 @@ import { id, REQUIRED_LANGS, text } from './schema.ts';
 import type { RawTree } from './schema.ts';
 import type { RawCodeFile } from './codes-schema.ts';
 import { internalName } from './reader-text.ts';
-import { issueErrors, makeLocator, type At, type Locator } from './validate.ts';
+import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
 
 export const SOURCES_FILE = 'content/sources.yaml';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { fieldPath, type ContentError } from './errors.ts';
-import { makeLocator, type Locator } from './validate.ts';
+import { makeLocator, type Locator } from './yaml-locate.ts';
 
 /**
  * Translation records (docs/decisions/0013): for every content file that has
@@ -10,7 +10,7 @@ import { makeLocator, type Locator } from './validate.ts';
  * the English the Chinese was translated from. `npm run content:translated`
  * writes them; `content:check` compares them with the English of today.
  */
-export const TRANSLATED_DIR = 'content/translated';
+const TRANSLATED_DIR = 'content/translated';
 
 /** The language every other one is translated from, and the one that is checked. */
 const FROM = 'en';
@@ -158,7 +158,7 @@ export interface StaleText {
 }
 
 /** The texts of one file whose recorded hash is missing or is not the hash of today's English. */
-export function staleTexts(file: string, data: unknown, record: TranslationRecord | undefined): StaleText[] {
+function staleTexts(file: string, data: unknown, record: TranslationRecord | undefined): StaleText[] {
   return textPairs(data).flatMap((pair) => {
     const recorded = recordedHash(record?.hashes, data, pair.key);
     if (recorded === textHash(pair.en)) return [];

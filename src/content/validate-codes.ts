@@ -6,7 +6,8 @@ import { codeFileSchema, CODE_TABLE_LANGS, type RawCodeFile } from './codes-sche
 import { didYouMean, type ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
 import { checkReaderText } from './reader-text.ts';
-import { issueErrors, makeLocator, markdownErrors, publishedLines, type At, type Locator } from './validate.ts';
+import { markdownErrors, publishedLines } from './validate.ts';
+import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
 
 export interface ParsedCodeFile {
   file: string;
@@ -142,7 +143,7 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
 }
 
 /** `mpaas:7003` → [`mpaas`, `7003`]; the code may itself hold colons. */
-export function splitRef(ref: string): [string, string] {
+function splitRef(ref: string): [string, string] {
   const i = ref.indexOf(':');
   return [ref.slice(0, i), ref.slice(i + 1)];
 }

@@ -12,10 +12,10 @@ import { hasAnswers, type Tree } from '../engine/model.ts';
 import { moves, stateKey, type WalkState } from '../engine/graph.ts';
 import type { ContentError } from './errors.ts';
 import type { RawTree } from './schema.ts';
-import type { At } from './validate.ts';
+import type { At } from './yaml-locate.ts';
 
 /** A value no condition names: "any other code". */
-export const OTHER_VALUE = 'zz-other';
+const OTHER_VALUE = 'zz-other';
 /** More combinations than this is a tree too tangled to check (or to follow). */
 const MAX_COMBINATIONS = 5000;
 
@@ -78,7 +78,7 @@ export function checkFactNames(tree: RawTree, at: At): ContentError[] {
 }
 
 /** Sample values of each declared fact: its values, or every value and range end the tree compares it with, and one that none names. */
-export function factSamples(tree: Tree): Partial<Record<FactKey, string[]>> {
+function factSamples(tree: Tree): Partial<Record<FactKey, string[]>> {
   const out: Partial<Record<FactKey, string[]>> = {};
   for (const [k, fact] of Object.entries(tree.facts) as [FactKey, NonNullable<Tree['facts'][FactKey]>][]) {
     if (fact.values) {

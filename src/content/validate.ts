@@ -1,17 +1,12 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { $ZodIssue } from 'zod/v4/core';
+import { LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Lang } from '../engine/model.ts';
 import { didYouMean, fieldPath, type ContentError } from './errors.ts';
 import { toMarkdown, MarkdownError } from './markdown.ts';
+import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
 import { compileTree } from './compile.ts';
 import { checkReaderText } from './reader-text.ts';
 import { checkCombinations, checkFactNames } from './validate-facts.ts';
 import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
-
-/** Finds the line and column of a path in a parsed YAML file. */
-export interface Locator {
-  (path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
-}
 
 export interface ParsedTree {
   file: string;
@@ -22,33 +17,6 @@ export interface ParsedTree {
 
 /** Fields that hold Markdown, anywhere in a node. */
 const MARKDOWN_FIELDS = new Set(['body', 'do', 'expect', 'summary']);
-
-export function makeLocator(doc: Document, counter: LineCounter): Locator {
-  return (path, opts = {}) => {
-    let node: unknown = doc.contents;
-    let offset = 0;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
-      const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
-        if (!pair) break;
-        const key = pair.key as YamlNode;
-        offset = key.range?.[0] ?? offset;
-        if (last && opts.key) break;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-      } else {
-        break;
-      }
-      const range = (node as YamlNode | undefined)?.range;
-      if (range && !(last && opts.key)) offset = range[0];
-    }
-    const pos = counter.linePos(offset);
-    return { line: pos.line, col: pos.col };
-  };
-}
 
 /**
  * Parses one tree file and checks it against the schema.
@@ -107,59 +75,6 @@ export function parseTreeFile(file: string, source: string, required: readonly L
   return { file, tree, locate, errors };
 }
 
-export type At = (path: readonly PropertyKey[], message: string, opts?: { key?: boolean }) => ContentError;
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
-}
-
-export function issueErrors(issue: $ZodIssue, data: unknown, at: At): ContentError[] {
-  const path = issue.path;
-  switch (issue.code) {
-    case 'invalid_type': {
-      const value = valueAt(data, path);
-      if (value === undefined) {
-        const name = path[path.length - 1];
-        if (typeof name === 'string' && (LANGS as readonly string[]).includes(name)) {
-          return [at(path.slice(0, -1), `the text has no "${name}" version (${langList(data)})`)];
-        }
-        return [at(path.slice(0, -1), `the required field "${String(name)}" is missing`)];
-      }
-      const expected = issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
-      const textHint = issue.expected === 'object' && typeof value === 'string' ? ' (texts are maps of language to text, like { en: "…" })' : '';
-      return [at(path, `must be ${expected}, not ${describe(value)}${textHint}`)];
-    }
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => at([...path, key], `"${key}" is not a field here; check its spelling or remove it`, { key: true }));
-    case 'invalid_value':
-      return [at(path, `"${String(valueAt(data, path))}" is not allowed; use one of ${issue.values.map(String).join(', ')}`)];
-    case 'invalid_union': {
-      const kindPath = path[path.length - 1] === 'kind' ? path : [...path, 'kind'];
-      const kind = valueAt(data, kindPath);
-      return [at(kind === undefined ? path : kindPath, kind === undefined ? 'the required field "kind" is missing (question, check, checklist or outcome)' : `"${String(kind)}" is not a kind of step; use question, check, checklist or outcome`)];
-    }
-    default:
-      return [at(path, issue.message)];
-  }
-}
-
-function langList(data: unknown): string {
-  const langs = valueAt(data, ['languages']);
-  return Array.isArray(langs) ? `this file provides ${langs.join(', ')}` : `every text needs ${REQUIRED_LANGS.join(' and ')}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return `${typeof value} "${String(value)}"`;
-}
-
 function checkMarkdown(tree: RawTree, at: At): ContentError[] {
   return markdownErrors(tree, at, (k, path) => MARKDOWN_FIELDS.has(k) || (k === 'hint' && path.includes('items')));
 }
@@ -190,7 +105,7 @@ export function markdownErrors(data: unknown, at: At, isMarkdown: (key: string, 
 }
 
 /** Step ids each answer leads to. */
-export function edges(node: RawNode): string[] {
+function edges(node: RawNode): string[] {
   return node.kind === 'outcome' ? [] : node.answers.map((a) => a.next);
 }
 
@@ -297,7 +212,7 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
 }
 
 /** All step ids reachable from the start. */
-export function reachable(tree: RawTree): Set<string> {
+function reachable(tree: RawTree): Set<string> {
   const seen = new Set<string>([tree.start]);
   const queue = [tree.start];
   while (queue.length) {

@@ -10,9 +10,9 @@ import { FACT_KEYS, type Facts } from './facts.ts';
  */
 
 export const CASE_FILE_FORMAT = 'gateway-troubleshooter/case';
-export const CASE_FILE_VERSION = 1;
+const CASE_FILE_VERSION = 1;
 /** A case file is a few kilobytes; anything much larger is not one. */
-export const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface CaseFile {
   format: typeof CASE_FILE_FORMAT;

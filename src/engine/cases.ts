@@ -70,11 +70,11 @@ export interface CasesData {
   retentionDays: number;
 }
 
-export const DEFAULT_RETENTION_DAYS = 30;
+const DEFAULT_RETENTION_DAYS = 30;
 export const RETENTION_CHOICES = [1, 7, 30, 90, 365] as const;
 /** Longest note kept, in characters (a note is for a ticket, not for a log: paste logs into the analyzer). */
 export const MAX_NOTE_LENGTH = 4000;
-export const MAX_TICKET_LENGTH = 80;
+const MAX_TICKET_LENGTH = 80;
 export const MAX_FINDINGS = 20;
 /** The most open cases kept (storage stays bounded whatever happens). */
 export const MAX_OPEN_CASES = 200;

@@ -30,7 +30,7 @@ export type CodeMatch = (typeof MATCH_ORDER)[number];
  * `kDTRpc…` name) or an alias, compared without case; a range holds numeric
  * codes (`4xx`); a placeholder stands for one name of letters, digits, `_` or `-`.
  */
-export function matchCode(entry: MatchableCode, code: string): CodeMatch | undefined {
+function matchCode(entry: MatchableCode, code: string): CodeMatch | undefined {
   if (entry.code === code) return 'exact';
   const lower = code.toLowerCase();
   if (entry.code.toLowerCase() === lower || entry.name?.toLowerCase() === lower || entry.aliases?.some((a) => a.toLowerCase() === lower)) return 'spelled';

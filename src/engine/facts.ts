@@ -60,13 +60,6 @@ export function cleanFactValue(value: string): string | undefined {
   return v === '' ? undefined : v;
 }
 
-/** Sets (or with an undefined value, clears) one fact, keeping the others. */
-export function withFact(facts: Facts, key: FactKey, value: string | undefined, source: FactSource, at: number): Facts {
-  const clean = value === undefined ? undefined : cleanFactValue(value);
-  const { [key]: _old, ...rest } = facts;
-  return clean === undefined ? rest : { ...rest, [key]: { value: clean, source, at } };
-}
-
 /** Facts as a link or a finding hands them over, before they are dated into a case. */
 export type FactValues = Partial<Record<FactKey, { value: string; source: FactSource }>>;
 

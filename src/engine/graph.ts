@@ -3,7 +3,7 @@ import { hasAnswers, type AnswerId, type StepId, type Tree } from './model.ts';
 import { autoAnswer, openAnswers } from './session.ts';
 
 /** Step ids a step leads to. */
-export function nextSteps(tree: Tree, id: StepId): StepId[] {
+function nextSteps(tree: Tree, id: StepId): StepId[] {
   const step = tree.steps[id];
   return step && hasAnswers(step) ? step.answers.map((a) => a.next) : [];
 }
@@ -140,7 +140,7 @@ function shortestWalk(tree: Tree, from: WalkState, isGoal: (id: StepId) => boole
  * The shortest walk from the start through `through` on to the nearest
  * outcome; the last entry is the outcome (it has no answer).
  */
-export function walkThrough(tree: Tree, through: StepId, given: Known = {}): PathStep[] | undefined {
+function walkThrough(tree: Tree, through: StepId, given: Known = {}): PathStep[] | undefined {
   const head = shortestWalk(tree, { step: tree.start, known: given }, (id) => id === through);
   const tail = head && shortestWalk(tree, head.end, (id) => tree.steps[id]?.kind === 'outcome');
   if (!head || !tail) return undefined;

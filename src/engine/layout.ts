@@ -54,7 +54,7 @@ export interface LayoutOptions {
 export type LayoutDirection = 'down' | 'right';
 
 /** Defaults per direction; nodeWidth and nodeHeight are the step's box on screen either way. */
-export const DEFAULT_LAYOUT: Record<LayoutDirection, LayoutOptions> = {
+const DEFAULT_LAYOUT: Record<LayoutDirection, LayoutOptions> = {
   down: { nodeWidth: 200, nodeHeight: 76, layerGap: 52, nodeGap: 28, edgeGap: 14, margin: 20, maxLayerSteps: 6, labelRoom: 18 },
   right: { nodeWidth: 200, nodeHeight: 76, layerGap: 64, nodeGap: 16, edgeGap: 12, margin: 20, maxLayerSteps: 10, labelRoom: 96 },
 };
@@ -346,7 +346,7 @@ function lineInk(layout: TreeLayout): number {
 }
 
 /** The total length of the edges' polylines. */
-export function edgeLength(layout: TreeLayout): number {
+function edgeLength(layout: TreeLayout): number {
   let sum = 0;
   for (const e of layout.edges) for (let i = 1; i < e.points.length; i++) sum += Math.abs(e.points[i]!.x - e.points[i - 1]!.x) + Math.abs(e.points[i]!.y - e.points[i - 1]!.y);
   return sum;
@@ -733,7 +733,7 @@ function simplify(points: Point[]): Point[] {
 }
 
 /** An SVG path along the points, each bend rounded with radius `r` (less where a leg is short). */
-export function roundedPath(points: Point[], r: number): string {
+function roundedPath(points: Point[], r: number): string {
   const [first, ...rest] = points;
   if (!first) return '';
   let d = `M${first.x} ${first.y}`;

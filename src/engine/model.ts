@@ -60,7 +60,6 @@ export type Block =
 
 export type Markdown = Block[];
 
-export type StepKind = 'question' | 'check' | 'checklist' | 'outcome';
 export type OutcomeResult = 'fix' | 'resolved' | 'escalate';
 export type ItemState = 'ok' | 'bad';
 export type AnswerWhen = 'all-ok' | 'any-bad';

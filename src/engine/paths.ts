@@ -52,9 +52,10 @@ const encFact = (facts: string) => enc(facts).replace(/%3A/g, ':').replace(/%2C/
  * `BASE_PATH=/troubleshooter/ npm run build`): Vite's `base`. The hrefs above
  * are the router's, without it; the router adds it (its `basename`), and so
  * must anything that leaves the router: a plain `<a href>`, a share link.
- * Outside a Vite build (unit tests, build scripts) it is `/`.
+ * Outside a Vite build (unit tests, build scripts) it is `/`. Typed here rather
+ * than through Vite's client types: the engine is also checked for Node and workers.
  */
-export const BASE: string = (import.meta.env as { BASE_URL?: string } | undefined)?.BASE_URL ?? '/';
+export const BASE: string = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
 
 /**
  * The router's `basename`; undefined at the site root. With its trailing slash,

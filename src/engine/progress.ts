@@ -21,7 +21,7 @@ export interface Remaining {
 
 /** Edges that lead back to a step on the way to them from the start: a re-test's "start again". */
 const loopsByTree = new WeakMap<Tree, Set<string>>();
-export function loopEdges(tree: Tree): Set<string> {
+function loopEdges(tree: Tree): Set<string> {
   const cached = loopsByTree.get(tree);
   if (cached) return cached;
   const loops = new Set<string>();

@@ -177,7 +177,7 @@ function normName(name: string): string {
 }
 
 /** The kind of secret a parameter name holds, if any. */
-export function secretKindOf(name: string): SecretKind | undefined {
+function secretKindOf(name: string): SecretKind | undefined {
   const n = normName(name);
   if (n === '') return undefined;
   return Object.hasOwn(KEYS, n) ? KEYS[n] : SUFFIXES.find(([suffix]) => n.endsWith(suffix))?.[1];
@@ -261,7 +261,7 @@ export function redact(text: string, mask: (kind: SecretKind) => string = maskFo
 }
 
 /** Where the secrets in `text` are (overlapping, unsorted): what `redact` masks. */
-export function secretSpans(text: string): Span[] {
+function secretSpans(text: string): Span[] {
   const spans: Span[] = [];
   const add = (start: number, end: number, kind: SecretKind) => {
     if (end > start) spans.push({ start, end, kind });

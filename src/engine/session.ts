@@ -94,7 +94,7 @@ export function autoAnswer(step: Step, known: Known): Answer | undefined {
 }
 
 /** Passes the steps that what is known answers, from the current one on (never in a loop). */
-export function advance(tree: Tree, session: Session): Session {
+function advance(tree: Tree, session: Session): Session {
   let s = session;
   const passed = new Set<string>();
   for (;;) {

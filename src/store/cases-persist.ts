@@ -11,10 +11,10 @@ import { newCaseId, rememberedActive, type CasesState, type StorageState } from 
  * the keeping aside, so this is written out.
  */
 
-export const STORAGE_KEY = 'troubleshooter';
+const STORAGE_KEY = 'troubleshooter';
 /** Where unreadable saved data is kept aside (one copy, the latest), so nothing is wiped. */
-export const KEPT_ASIDE_KEY = 'troubleshooter:kept-aside';
-export const STORAGE_VERSION = 2;
+const KEPT_ASIDE_KEY = 'troubleshooter:kept-aside';
+const STORAGE_VERSION = 2;
 /** How long after a change the cases are written (typing a note writes once, not on every key). */
 const SAVE_DELAY_MS = 250;
 
@@ -50,7 +50,7 @@ const beforeCasesName = () => (typeof document !== 'undefined' && document.docum
  * becomes one case named "Before cases". Anything unreadable — not JSON, an
  * unknown shape, entries dropped as malformed — is reported, to be kept aside.
  */
-export async function loadCases(raw: string | null, now: number): Promise<Loaded> {
+async function loadCases(raw: string | null, now: number): Promise<Loaded> {
   const empty: Loaded = { data: emptyCases(), storage: 'ok' };
   if (raw === null) return empty;
   let parsed: unknown;
@@ -78,7 +78,7 @@ export async function loadCases(raw: string | null, now: number): Promise<Loaded
   return { data, storage: 'ok', ...(report.dropped > 0 ? { unreadable: raw } : {}) };
 }
 
-export const serialize = (d: CasesData) => JSON.stringify({ state: { cases: d.cases, deleted: d.deleted, retentionDays: d.retentionDays }, version: STORAGE_VERSION });
+const serialize = (d: CasesData) => JSON.stringify({ state: { cases: d.cases, deleted: d.deleted, retentionDays: d.retentionDays }, version: STORAGE_VERSION });
 
 /** Reads storage into the store, then keeps writing it and merging other tabs' writes. */
 export async function persist(store: UseBoundStore<StoreApi<CasesState>>): Promise<void> {

@@ -15,7 +15,7 @@
  *   cached app shell, which renders any URL of the app on the client.
  *
  * Built into dist/sw.js by scripts/build-sw.ts (type-checked with the
- * WebWorker library: src/sw/tsconfig.json).
+ * WebWorker library: tsconfig.worker.json).
  */
 import { GET_VERSION, type PageToWorker, SKIP_WAITING } from './messages.ts';
 

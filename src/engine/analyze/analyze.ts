@@ -5,7 +5,7 @@ import { easemobBodies, topEnvelopes } from './top-easemob.ts';
 import { aliyunErrorNames, aliyunLinks, looseRecords, mpaasDigest, mpaasNsError, proseMentions, xmlFragments } from './loose.ts';
 import { CONFIDENCE_ORDER, type AnalyzeResult, type EvidenceLine, type Finding, type FindingPlatform, type Hit, type Unclaimed } from './types.ts';
 
-export type { AnalyzeResult, ClientPlatform, Confidence, EvidenceLine, Field, Finding, FindingPlatform, Hit, Unclaimed } from './types.ts';
+export type { AnalyzeResult, Finding, FindingPlatform, Hit } from './types.ts';
 
 /** Lines of evidence kept per finding, and characters per line. */
 const MAX_EVIDENCE_LINES = 8;
@@ -48,7 +48,7 @@ export interface Reader {
  * the same platform, the one listed first wins a tie. Prose mentions come
  * last and give way to any other hit they overlap.
  */
-export const READERS: readonly Reader[] = [
+const READERS: readonly Reader[] = [
   { id: 'mpaas-response-headers', platform: 'mpaas', read: mpaasResponseBlocks },
   { id: 'mpaas-rpc-exception', platform: 'any', read: mpaasRpcExceptions },
   { id: 'mpaas-container', platform: 'any', read: mpaasContainer },

@@ -26,7 +26,7 @@ import type { Field, Hit } from './types.ts';
  * value of thousands of spaces. A part that does not read as a pair is
  * skipped up to its `;`.
  */
-export function parseNsDictionary(body: string): Map<string, string> {
+function parseNsDictionary(body: string): Map<string, string> {
   const out = new Map<string, string>();
   const n = body.length;
   const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';

@@ -69,7 +69,7 @@ const MAX_BARE = 400;
 /** Pairs further apart than this start a new record. */
 const MAX_GAP = 400;
 
-export function normKey(key: string): string {
+function normKey(key: string): string {
   return key.length > 24 ? '' : key.toLowerCase().replace(/[-_ ]/g, '');
 }
 
@@ -275,7 +275,7 @@ const SNAP = 256;
 const ANCHOR_AHEAD = MAX_GAP + MAX_KEY + 8;
 
 /** Every interesting key/value pair in `text`, in order. */
-export function readPairs(text: string): Pair[] {
+function readPairs(text: string): Pair[] {
   const pairs: Pair[] = [];
   const n = text.length;
   // A literal, not a shared one: its lastIndex is this call's.

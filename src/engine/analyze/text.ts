@@ -36,7 +36,7 @@ export class LineIndex {
 }
 
 /** The longest span the analyzer looks at for one envelope (a JSON body, an XML document). */
-export const MAX_ENVELOPE = 64 * 1024;
+const MAX_ENVELOPE = 64 * 1024;
 
 /**
  * Characters the bracket scans below may still read in this analyze() call.

@@ -26,7 +26,7 @@ export interface Scored extends PasteSample {
 
 const DIR = new URL('.', import.meta.url).pathname;
 
-export function loadCorpus(set: 'dev' | 'holdout'): PasteSample[] {
+function loadCorpus(set: 'dev' | 'holdout'): PasteSample[] {
   return readFileSync(`${DIR}analyzer-pastes.${set}.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -39,7 +39,7 @@ export function loadCorpus(set: 'dev' | 'holdout'): PasteSample[] {
  * digest log of result code 1000); a look-alike is correct when no error is
  * reported at all.
  */
-export function score(sample: PasteSample, set: 'dev' | 'holdout'): Scored {
+function score(sample: PasteSample, set: 'dev' | 'holdout'): Scored {
   const { findings } = analyze(sample.text);
   const errors = findings.filter((f) => !f.success);
   const got = errors.map((f) => `${f.platform}:${f.code}`);

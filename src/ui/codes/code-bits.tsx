@@ -1,6 +1,4 @@
-import { Link } from 'react-router';
 import type { CodeEntry, RetryAdvice } from '../../engine/model.ts';
-import { paths } from '../../engine/paths.ts';
 import { useEffect, useState } from 'react';
 import type { FactKey, FactSource, FactValues } from '../../engine/facts.ts';
 import { handoffHref, quickHandoffHref } from '../../engine/handoff.ts';
@@ -19,7 +17,7 @@ export function PlatformLabel({ platform }: { platform: CodeEntry['platform'] })
 }
 
 /** Facts handed over, as plain values (for a link). */
-export function factValues(facts: FactValues): Partial<Record<FactKey, string>> {
+function factValues(facts: FactValues): Partial<Record<FactKey, string>> {
   return Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]));
 }
 
@@ -55,8 +53,4 @@ export function useHandoffHref(step: string | undefined, facts: FactValues, sour
     };
   }, [step, key, source]);
   return walked?.for === `${step}|${key}` ? walked.href : quick;
-}
-
-export function CodeLink({ entry, children }: { entry: CodeEntry; children?: React.ReactNode }) {
-  return <Link to={paths.code.href(entry.platform, entry.code)}>{children ?? entry.code}</Link>;
 }

@@ -37,6 +37,7 @@ export type AppToHost =
   /** A `start` the app could not follow (`unknown-guide`: no guide fits the facts; `bad-message`: not a valid start). */
   | { type: typeof ERROR; reason: 'unknown-guide' | 'bad-message'; message: string };
 
+/** @public What a help desk may send (docs/embedding.md); the app reads these fields from untyped message data. */
 export type HostToApp =
   /** Asks for `ready` and the current `state` again (a desk page that loaded after the frame). */
   | { type: typeof HELLO }

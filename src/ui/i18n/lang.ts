@@ -53,7 +53,7 @@ export function hrefInLang(lang: Lang, location: { pathname: string; search: str
  * (Here rather than in src/engine/paths.ts: this module is on the first
  * paint's path and the paths module is not.)
  */
-export function sameOriginPath(pathname: string): string {
+function sameOriginPath(pathname: string): string {
   let i = 0;
   while (i < pathname.length && (pathname[i] === '/' || pathname[i] === '\\')) i++;
   return `/${pathname.slice(i).replaceAll('\\', '/')}`;

@@ -6,7 +6,7 @@ import { useToolMessages } from '../i18n/use-messages.ts';
 import { jumpTo, kindClass } from './map-view.tsx';
 
 /** The id of a step's entry in the list, for in-page links. */
-export const listEntryId = (id: string) => `map-step-${id}`;
+const listEntryId = (id: string) => `map-step-${id}`;
 
 /**
  * The map as a list, for screen readers and anyone who prefers reading: every

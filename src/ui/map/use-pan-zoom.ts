@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 
-export const MIN_ZOOM = 0.1;
-export const MAX_ZOOM = 2;
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 2;
 /** The smallest zoom the map opens at: below it the titles are too small to read. */
 const READABLE_ZOOM = 0.9;
 /** A pointer that moves less than this (px) is a click, not a drag. */

@@ -6,12 +6,12 @@
  * in characters, the number of steps, the number of paths looked at and the
  * link itself.
  */
-import { compileTree } from '../src/content/compile.ts';
-import { loadContent } from '../src/content/load.ts';
-import { pathsToOutcomes } from '../src/engine/graph.ts';
-import { paths } from '../src/engine/paths.ts';
-import { answer, startSession, type Session } from '../src/engine/session.ts';
-import { encodeTrail } from '../src/engine/trail.ts';
+import { compileTree } from '../../src/content/compile.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { pathsToOutcomes } from '../../src/engine/graph.ts';
+import { paths } from '../../src/engine/paths.ts';
+import { answer, startSession, type Session } from '../../src/engine/session.ts';
+import { encodeTrail } from '../../src/engine/trail.ts';
 
 const { trees, errors } = loadContent(process.cwd());
 if (errors.length) throw new Error('content/ has errors; run npm run content:check');

@@ -1,20 +1,20 @@
 /**
  * Analyzer figures in Node, for `npm run bench`. Prints one JSON line.
  *
- *   tsx scripts/bench-analyzer.ts <log file> [runs]
+ *   tsx scripts/bench/analyzer-cli.ts <log file> [runs]
  *     throughput: analyzes the file `runs` times after a warm-up.
- *   tsx scripts/bench-analyzer.ts --corpus
+ *   tsx scripts/bench/analyzer-cli.ts --corpus
  *     accuracy: the paste corpus (src/test/corpus/analyzer-pastes.*.jsonl)
  *     scored per set (dev, holdout), platform, format and origin.
- *   tsx scripts/bench-analyzer.ts --adversarial
+ *   tsx scripts/bench/analyzer-cli.ts --adversarial
  *     growth: for each input built to make a recogniser rescan, the time at
  *     256 K and at 1 M characters (best of 3). Linear work grows ×4; a
  *     quadratic path would grow ×16.
  */
 import { readFileSync } from 'node:fs';
-import { ADVERSARIAL_INPUTS, repeatTo } from '../src/engine/analyze/adversarial.ts';
-import { analyze } from '../src/engine/analyze/analyze.ts';
-import { scoreAll, tally, type Scored } from '../src/test/corpus/score-analyzer.ts';
+import { ADVERSARIAL_INPUTS, repeatTo } from '../../src/engine/analyze/adversarial.ts';
+import { analyze } from '../../src/engine/analyze/analyze.ts';
+import { scoreAll, tally, type Scored } from '../../src/test/corpus/score-analyzer.ts';
 
 function timeOf(text: string): number {
   const t = performance.now();
