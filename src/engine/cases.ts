@@ -77,7 +77,7 @@ export const MAX_NOTE_LENGTH = 4000;
 const MAX_TICKET_LENGTH = 80;
 export const MAX_FINDINGS = 20;
 /** The most open cases kept (storage stays bounded whatever happens). */
-export const MAX_OPEN_CASES = 200;
+const MAX_OPEN_CASES = 200;
 
 /** Ids of trees and steps (`mpaas-system-busy`), case ids (`c` + base-36), `tree/step` keys: nothing else is accepted as a key. */
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+){0,20}$/;

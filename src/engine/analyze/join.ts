@@ -80,7 +80,7 @@ export function summaryFindings(index: CodeIndex, findings: Finding[], chosen: F
 }
 
 /** The client platform a finding shows: its code table's, or the one its reader saw in the log (Finding.client). */
-export function findingClient(f: Finding): ClientPlatform | undefined {
+function findingClient(f: Finding): ClientPlatform | undefined {
   if (f.platform === 'mpaas-ios') return 'ios';
   if (f.platform === 'mpaas-android') return 'android';
   return f.client;

@@ -6,11 +6,18 @@ import { backTo, knownAt, wasAuto, type Session, type Ticks } from '../../engine
 import { sessionHref } from '../../engine/trail.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 
-/** Loaded through step-extras-loader.ts: a plain link to a step does without this chunk. */
+/*
+ * This module is loaded through step-extras-loader.ts (a plain link to a step
+ * does without it), which reads its exports from the loaded module: hence
+ * the `@public` tags, for the unused-export check.
+ */
+
+/** @public */
 export { remainingChecks } from '../../engine/progress.ts';
+/** @public */
 export { decodeFacts } from '../../engine/fact-link.ts';
 
-/** The author view (`?author=1`; a toggle on the dev server): its own chunk, with its stylesheet and file positions. */
+/** The author view (`?author=1`; a toggle on the dev server): its own chunk, with its stylesheet and file positions. @public */
 export const AuthorView = lazy(() => import('../author/author-view.tsx'));
 
 const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter((t) => t === mark).length;
@@ -19,6 +26,7 @@ const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter(
  * "Your path": each step so far with the answer given there, or the facts
  * that answered it by themselves (with where each came from and "change").
  * On a phone it is one line until opened.
+ * @public
  */
 export function PathPanel({ tree, session }: { tree: Tree; session: Session }) {
   const m = useMessages();
