@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useLoaderData, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { bestLayout } from '../../engine/layout.ts';
+import { bestLayout } from '../../engine/layout/index.ts';
 import type { StepId, Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { mapStepHref, sessionPath } from '../../engine/session-path.ts';
