@@ -351,7 +351,7 @@ async function analyzerSection(ctx) {
       ],
       details: [
         `Analyzer on a generated ${mb.toFixed(1)} MB log (${fmtInt(node.hits)} errors in ${node.findings} findings), Node, median of 5: ${fmtMs(nodeMs)} ms (${node.times.map(fmtMs).join(', ')}).`,
-        `Worst cases (Node): each input repeats a piece that starts a match and never ends it (src/engine/analyze/adversarial.ts); best of 3 at 256 K and 1 M characters. Linear work grows ×4, quadratic ×16:`,
+        `Worst cases (Node): each input repeats a piece that starts a match and never ends it (src/test/adversarial.ts); best of 3 at 256 K and 1 M characters. Linear work grows ×4, quadratic ×16:`,
         ...adv.map((r) => `  ${r.label.padEnd(56)} ${fmtMs(r.ms[0]).padStart(6)} ms → ${fmtMs(r.ms[1]).padStart(6)} ms  ×${r.growth.toFixed(1)}`),
         `/analyze in Chromium, file input → findings rendered (Web Worker reads and analyzes the file), 3 runs; long tasks are those of 50 ms or more (Long Tasks API):`,
         ...runs.map((r, i) => `  run ${i + 1}: ${fmtMs(r.ms)} ms, worker ${fmtMs(r.workerMs)} ms, longest main-thread task ${r.longTask === 0 ? 'none ≥50 ms' : `${fmtMs(r.longTask)} ms`}, ${r.findings}${r.tasks ? ` (long tasks, start relative to the file's change event + duration, ms: ${r.tasks})` : ''}`),
