@@ -1,7 +1,8 @@
 import type { Lang } from '../engine/model.ts';
 import { normalize, type SearchData } from '../engine/search.ts';
 import type { RawCodeFile } from './codes-schema.ts';
-import { markdownText, toMarkdown } from './markdown.ts';
+import { markdownText } from '../engine/markdown-text.ts';
+import { toMarkdown } from './markdown.ts';
 import type { RawText, RawTree } from './schema.ts';
 
 const pick = (text: RawText, lang: Lang): string => text[lang] ?? text.en ?? '';
