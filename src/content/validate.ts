@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { LANGS, type Lang } from '../engine/model.ts';
+import { reachableFrom } from '../engine/graph.ts';
 import { didYouMean, fieldPath, type ContentError } from './errors.ts';
 import { toMarkdown, MarkdownError } from './markdown.ts';
 import { compileTree } from './compile.ts';
@@ -298,19 +299,7 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
 
 /** All step ids reachable from the start. */
 export function reachable(tree: RawTree): Set<string> {
-  const seen = new Set<string>([tree.start]);
-  const queue = [tree.start];
-  while (queue.length) {
-    const node = tree.nodes[queue.shift()!];
-    if (!node) continue;
-    for (const next of edges(node)) {
-      if (!seen.has(next) && tree.nodes[next]) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
+  return reachableFrom(tree.start, (id) => (tree.nodes[id] ? edges(tree.nodes[id]).filter((next) => tree.nodes[next]) : []));
 }
 
 /** A shortest cycle back to `start`, if there is one. */
