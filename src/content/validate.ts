@@ -8,6 +8,7 @@ import { compileTree } from './compile.ts';
 import { checkReaderText } from './reader-text.ts';
 import { checkCombinations, checkFactNames } from './validate-facts.ts';
 import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
+import { parseStepRef } from '../engine/refs.ts';
 
 /** Finds the line and column of a path in a parsed YAML file. */
 export interface Locator {
@@ -340,8 +341,7 @@ export function publishedLines(source: string): { text: string; line: number }[]
 
 export function parsePublished(source: string): PublishedId[] {
   return publishedLines(source).map(({ text, line }) => {
-    const [tree = '', step = ''] = text.split('/');
-    return { tree, step, line };
+    return { ...parseStepRef(text), line };
   });
 }
 

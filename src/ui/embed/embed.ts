@@ -15,6 +15,7 @@ import { STEP_ROUTE_ID } from '../routes.tsx';
 import { hasEmbedFlag } from './flag.ts';
 import { keepEmbedded } from './keep.ts';
 import { type AppToHost, EMBED_PROTOCOL, type EmbedStep, ERROR, HELLO, READY, START, STATE } from './messages.ts';
+import { parseStepRef } from '../../engine/refs.ts';
 
 /**
  * The app in a help desk's frame (`?embed=1`, docs/embedding.md,
@@ -172,7 +173,7 @@ async function guideForCode(code: string | undefined): Promise<string | undefine
   const guides = new Set<string>();
   for (const table of index.tables) {
     const step = findCode(index, table.platform, code)?.step;
-    if (step) guides.add(step.split('/')[0]!);
+    if (step) guides.add(parseStepRef(step).tree);
   }
   return guides.size === 1 ? [...guides][0] : undefined;
 }

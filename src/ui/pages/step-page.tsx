@@ -6,6 +6,7 @@ import type { FactKey, FactSource } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths, siteUrl } from '../../engine/paths.ts';
 import { remainingChecks } from '../../engine/progress.ts';
+import { parseCodeRef } from '../../engine/refs.ts';
 import { answer, backTo, fittingWhen, knownAt, openAnswers, startSession, values, wasAuto, type Session, type Ticks } from '../../engine/session.ts';
 import { decodeTrail, encodeTrail, sessionHref } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
@@ -261,10 +262,10 @@ function StepView({
             <p className="codes">
               <span className="visually-hidden">{m.handlesCodes}{m.labelColon}</span>
               {step.codes.map((c) => {
-                const i = c.indexOf(':');
+                const { platform, code } = parseCodeRef(c);
                 return (
-                  <Link key={c} className="code-chip" to={paths.code.href(c.slice(0, i), c.slice(i + 1))}>
-                    <code>{c.slice(i + 1)}</code>
+                  <Link key={c} className="code-chip" to={paths.code.href(platform, code)}>
+                    <code>{code}</code>
                   </Link>
                 );
               })}
