@@ -21,8 +21,8 @@
 // that gets a shared context (servers, browser, first step) and returns rows
 // for the table plus detail lines printed under it. To add a figure, add a section.
 //
-// Plain Node ESM on purpose (Node 20 cannot run TypeScript without a loader);
-// it uses only what package.json already has: @playwright/test, yaml, vite.
+// Node ESM run through tsx (npm run bench), so it can take the app's URLs from
+// src/engine/paths.ts; it uses only what package.json already has: @playwright/test, yaml, vite, tsx.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { sampleLog } from './sample-log.mjs';
+// The app's own URLs (run through tsx, which reads TypeScript: npm run bench).
+import { paths } from '../src/engine/paths.ts';
 
 // ─── Settings ───────────────────────────────────────────────────────────────
 
@@ -377,7 +379,7 @@ async function analyzeRun(ctx, file) {
         /* no Long Tasks API */
       }
     });
-    await page.goto(`${ctx.servers.app.url}/analyze`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     const input = page.locator('input[type=file]');
     await input.waitFor({ state: 'attached', timeout: PAGE_TIMEOUT_MS });
     await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
@@ -441,7 +443,7 @@ async function keptSection(ctx) {
           /* no Long Tasks API */
         }
       });
-      await page.goto(`${ctx.servers.app.url}/analyze`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
       await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
       if (input.file) {
         await page.locator('input[type=file]').setInputFiles({ name: 'kept.log', mimeType: 'text/plain', buffer: Buffer.from(input.file) });
@@ -948,7 +950,7 @@ async function main() {
 
   const first = findFirstStep();
   if (first.file !== FIRST_TREE_FILE) console.log(`note: content/trees/${FIRST_TREE_FILE} not usable (${first.problems.join('; ')}); using ${first.file}`);
-  const stepPath = `/t/${encodeURIComponent(first.treeId)}/${encodeURIComponent(first.stepId)}`;
+  const stepPath = paths.step.href(first.treeId, first.stepId);
 
   await build();
 
