@@ -34,7 +34,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   // What the web server answers, and the deploy tests (they need the next build), run with nginx only (playwright.nginx.config.ts).
-  testIgnore: /(server|update|embed)\.spec\.ts$/,
+  // e2e/dev/ runs against the dev server, with its own config (playwright.dev.config.ts).
+  testIgnore: [/(server|update|embed)\.spec\.ts$/, /[\\/]dev[\\/]/],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -68,7 +68,8 @@ function reactRouter(production: boolean): Plugin {
 export default defineConfig(({ mode }) => ({
   // BASE_PATH=/troubleshooter/ npm run build: a build served under that path (README, "Deploy").
   base: basePath(),
-  plugins: [reactRouter(mode === 'production'), react(), contentPlugin()],
+  // CONTENT_ROOT=/some/dir: read /some/dir/content instead of ./content (the dev-server e2e test edits a scratch copy).
+  plugins: [reactRouter(mode === 'production'), react(), contentPlugin(process.env.CONTENT_ROOT)],
   // EMBED_ORIGINS=https://desk.example.com npm run build: help desks that may frame the app and talk to it (docs/embedding.md).
   define: { __EMBED_ORIGINS__: JSON.stringify(embedOrigins()) },
   build: {

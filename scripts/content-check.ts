@@ -6,7 +6,7 @@
  * A Chinese text whose English changed since it was translated is an error
  * here (the dev server only warns): see docs/decisions/0013.
  */
-import { formatError } from '../src/content/errors.ts';
+import { formatReport } from '../src/content/errors.ts';
 import { loadContent, publishAll, PUBLISHED_CODES_FILE, PUBLISHED_FILE } from '../src/content/load.ts';
 
 const root = process.cwd();
@@ -22,12 +22,8 @@ if (publish) {
   }
 }
 
-for (const e of errors) console.error(formatError(e));
 if (errors.length > 0) {
-  const unpublished = errors.filter((e) => e.pendingPublish).length;
-  // A new guide is valid but not yet published: say so, so an author does not hunt for a mistake.
-  const note = unpublished === errors.length ? ': only steps or codes not yet published (run "npm run content:publish" once they are ready to ship)' : '.';
-  console.error(`\n${errors.length} problem(s) in content/${note}`);
+  console.error(formatReport(errors));
   process.exit(1);
 }
 const steps = trees.reduce((n, t) => n + Object.keys(t.tree?.nodes ?? {}).length, 0);

@@ -8,12 +8,19 @@ import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
 import { matchRoute, ROUTER_BASENAME, routePath } from './engine/paths.ts';
 import { EMBEDDED } from './ui/embed/flag.ts';
+import { CONTENT_UPDATE_EVENT } from './engine/model.ts';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
 /** In a help desk's frame (`?embed=1`): the embed code (src/ui/embed/embed.ts) keeps the flag in the URL and talks to the desk. */
 function embed(router: Router): Router {
   if (EMBEDDED) void import('./ui/embed/embed.ts').then((e) => e.start(router));
+  return router;
+}
+
+/** Dev server: a saved content file loads the page's data again, at the same URL (src/content/vite-plugin.ts). Nothing of this is in a build. */
+function live(router: Router): Router {
+  if (import.meta.hot) window.addEventListener(CONTENT_UPDATE_EVENT, () => void router.revalidate());
   return router;
 }
 
@@ -47,7 +54,7 @@ export async function start(): Promise<void> {
   const markupLang = container.dataset.lang ?? 'en';
   const tree = prerendered && markupLang === lang && plain && route?.name === 'step' ? await loadTree(route.params.treeId, lang)?.catch(() => undefined) : undefined;
   if (tree) {
-    const router = embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } }));
+    const router = live(embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } })));
     hydrateRoot(
       container,
       <StrictMode>
@@ -56,7 +63,7 @@ export async function start(): Promise<void> {
     );
     return;
   }
-  const router = embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME }));
+  const router = live(embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME })));
   createRoot(container).render(
     <StrictMode>
       <RouterProvider router={router} />

@@ -1,6 +1,7 @@
 import { parseCondition } from '../engine/conditions.ts';
 import type { FactKey } from '../engine/facts.ts';
 import type { Answer, Lang, Markdown, Step, StepId, Tree, TreeFact, TreeId, TreeSummary } from '../engine/model.ts';
+import { fromState } from '../engine/progress.ts';
 import { toMarkdown } from './markdown.ts';
 import type { RawNode, RawText, RawTree } from './schema.ts';
 import { compileSources, type RawSources } from './sources.ts';
@@ -64,7 +65,7 @@ function compileStep(id: string, node: RawNode, lang: Lang): Step {
 export function compileTree(raw: RawTree, lang: Lang, registry: RawSources = {}): Tree {
   const steps: Record<string, Step> = {};
   for (const [id, node] of Object.entries(raw.nodes)) steps[id] = compileStep(id, node, lang);
-  return {
+  const tree: Tree = {
     id: raw.id as TreeId,
     lang,
     platform: raw.platform,
@@ -77,6 +78,13 @@ export function compileTree(raw: RawTree, lang: Lang, registry: RawSources = {})
     sources: compileSources(registry, new Set(Object.values(raw.nodes).flatMap((n) => n.sources)), lang),
     facts: compileFacts(raw, lang),
   };
+  // What a plain link to each step shows as the checks left (nothing known yet).
+  for (const step of Object.values(steps)) {
+    if (step.kind === 'outcome') continue;
+    const r = fromState(tree, { step: step.id, known: {} });
+    step.remaining = r ? [r.min, r.max] : null;
+  }
+  return tree;
 }
 
 function compileFacts(raw: RawTree, lang: Lang): Partial<Record<FactKey, TreeFact>> {

@@ -3,7 +3,7 @@ import type { Known } from '../engine/conditions.ts';
 import type { FactKey } from '../engine/facts.ts';
 import { moves, pathsToOutcomes, type WalkState } from '../engine/graph.ts';
 import { hasAnswers, type StepId, type Tree } from '../engine/model.ts';
-import { fromState } from '../engine/progress.ts';
+import { fromState, remainingChecks } from '../engine/progress.ts';
 import { decodeFacts } from '../engine/fact-link.ts';
 import { handoffHref } from '../engine/handoff.ts';
 import { autoAnswer, openAnswers, startSession, type GivenFacts } from '../engine/session.ts';
@@ -66,6 +66,22 @@ for (const tree of compiled) {
       }
       expect(wrong).toEqual([]);
     }, 180_000);
+
+    it('gives each step the figure a plain link shows (worked out at build time) that the walk gives a fresh session there', () => {
+      const wrong: string[] = [];
+      for (const step of Object.values(tree.steps)) {
+        if (step.kind === 'outcome') {
+          if (step.remaining !== undefined) wrong.push(`${step.id}: an outcome with a figure`);
+          continue;
+        }
+        const plain = decodeTrail(tree, step.id, null, undefined);
+        if (!plain.ok) throw new Error(`${step.id} does not open`);
+        const r = remainingChecks(tree, plain.session);
+        const expected = r ? [r.min, r.max] : null;
+        if (JSON.stringify(step.remaining) !== JSON.stringify(expected)) wrong.push(`${step.id}: ${JSON.stringify(step.remaining)} built, ${JSON.stringify(expected)} walked`);
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 }
 

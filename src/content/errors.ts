@@ -35,6 +35,18 @@ export function formatError(e: ContentError): string {
   return `${where}${node}${field} ${e.message}`;
 }
 
+/**
+ * What `npm run content:check` prints for a list of problems: one sentence a
+ * line (`formatError`), then how many. The dev server's error overlay shows
+ * the same text (src/content/vite-plugin.ts).
+ */
+export function formatReport(errors: readonly ContentError[]): string {
+  const unpublished = errors.filter((e) => e.pendingPublish).length;
+  // A new guide is valid but not yet published: say so, so an author does not hunt for a mistake.
+  const note = unpublished === errors.length ? ': only steps or codes not yet published (run "npm run content:publish" once they are ready to ship)' : '.';
+  return `${errors.map(formatError).join('\n')}\n\n${errors.length} problem(s) in content/${note}`;
+}
+
 /** `['answers', 1, 'next']` → `answers[1].next`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';

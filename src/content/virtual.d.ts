@@ -13,3 +13,8 @@ declare module 'virtual:content' {
   /** The home search index (guides, steps, codes), one lazy chunk per language. */
   export const searchLoaders: Partial<Record<Lang, () => Promise<{ default: import('../engine/search.ts').SearchData }>>>;
 }
+
+declare module 'virtual:content/author' {
+  /** Per tree, the author view's side table: where each step is in its file (src/content/author-table.ts). */
+  export const authorLoaders: Record<string, () => Promise<{ default: import('./author-table.ts').AuthorTable }>>;
+}

@@ -1,22 +1,74 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
-import { CODE_PLATFORMS, LANGS, type Lang } from '../engine/model.ts';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EnvironmentModuleNode, ErrorPayload, Plugin, ViteDevServer } from 'vite';
+import { CODE_PLATFORMS, CONTENT_UPDATE_EVENT, LANGS, type Lang } from '../engine/model.ts';
 import { matchRoute, routePath } from '../engine/paths.ts';
+import { authorTable } from './author-table.ts';
 import { compileTree, summarizeTree } from './compile.ts';
 import { compileCodeIndex } from './compile-codes.ts';
 import { compileSearchIndex } from './compile-search.ts';
 import { CODE_TABLE_LANGS } from './codes-schema.ts';
 import { contentSecurityPolicy, SWAP_SCRIPT } from './csp.ts';
-import { formatError } from './errors.ts';
+import { formatError, formatReport, type ContentError } from './errors.ts';
 import { fillIn, inlineScript } from './inline-script.ts';
 import { loadContent, type LoadedContent } from './load.ts';
+
+/** This project (not the content's root, which `CONTENT_ROOT` may move): where src/head-script.ts is. */
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
 const INDEX = 'virtual:content';
 const SUMMARIES = 'virtual:content/summaries';
 const TREE_PREFIX = 'virtual:content/tree/';
 const CODES_PREFIX = 'virtual:content/codes/';
 const SEARCH_PREFIX = 'virtual:content/search/';
+const AUTHOR = 'virtual:content/author';
+/** One module per tree; the prefix names its chunk (`assets/author-<tree>-<hash>.js`). */
+const AUTHOR_PREFIX = 'virtual:content/author-';
+/** Custom HMR event: the content that failed to compile compiles again (the client closes the error overlay). */
+const FIXED_EVENT = 'troubleshooter:content-fixed';
+
+/** A content error as Vite shows it: the CLI's text, located at the first problem. */
+class ContentLoadError extends Error {
+  constructor(
+    readonly errors: ContentError[],
+    readonly root: string,
+  ) {
+    super(formatReport(errors));
+    // Where in the plugin it was thrown says nothing to an author: the overlay shows the sentences only.
+    this.stack = '';
+  }
+  get loc() {
+    const first = this.errors[0]!;
+    return { file: resolve(this.root, first.file), line: first.line, column: first.col };
+  }
+  /** What the dev server sends to the browser's error overlay. */
+  payload(): ErrorPayload['err'] {
+    return { message: this.message, stack: '', plugin: 'troubleshooter-content', loc: this.loc };
+  }
+}
+
+/**
+ * Dev server only: code appended to a content module that accepts its own
+ * new version. The app keeps the objects it imported from the module's first
+ * version (kept in `import.meta.hot.data`): each new version's exports are
+ * moved into them. Then the app is told, so it drops what it loaded and loads
+ * the step's data again: the page updates in place, at the same URL.
+ */
+const hotAccept = (names: string[]) =>
+  `if (import.meta.hot) {
+  const held = (import.meta.hot.data.held ??= { ${names.join(', ')} });
+  import.meta.hot.accept((next) => {
+    if (!next) return;
+    for (const name of ${JSON.stringify(names)}) {
+      for (const k of Object.keys(held[name])) delete held[name][k];
+      Object.assign(held[name], next[name]);
+    }
+    window.dispatchEvent(new Event(${JSON.stringify(CONTENT_UPDATE_EVENT)}));
+  });
+  import.meta.hot.on(${JSON.stringify(FIXED_EVENT)}, () => document.querySelectorAll('vite-error-overlay').forEach((o) => o.close()));
+}
+`;
 
 /**
  * Loads and validates `content/` at build time and serves it as JSON modules:
@@ -24,9 +76,14 @@ const SEARCH_PREFIX = 'virtual:content/search/';
  * - `virtual:content/tree/<id>/<lang>`: one compiled tree in one language (its own chunk);
  * - `virtual:content/codes/<lang>`: every code table in one language (its own chunk);
  * - `virtual:content/search/<lang>`: the home page's search index (its own chunk).
- * Any content error fails the build (and shows in the dev overlay).
+ * - `virtual:content/author`: per tree, a lazy loader of the author view's side table (file positions).
+ * Any content error fails the build. On the dev server (`npm start`), a saved content file updates
+ * the open page in place, and a content error shows in Vite's error overlay until it is fixed.
+ * `contentRoot`: the folder whose `content/` is read (the project's by default; the dev-server
+ * e2e test points it at a scratch copy).
  */
-export function contentPlugin(root: string = process.cwd()): Plugin {
+export function contentPlugin(contentRoot?: string): Plugin {
+  const root = resolve(contentRoot ?? process.cwd());
   let cache: LoadedContent | undefined;
   let serving = false;
   /** Vite's `base` (`/`, `/troubleshooter/`): every URL the HTML names starts with it. */
@@ -37,9 +94,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
     // While authoring, a new step that is not yet published and a Chinese text whose English changed
     // are only warnings; the build refuses them.
     const blocking = loaded.errors.filter((e) => !(serving && (e.pendingPublish || e.staleTranslation)));
-    if (blocking.length > 0) {
-      throw new Error(`content/ has ${blocking.length} problem(s):\n${blocking.map(formatError).join('\n')}`);
-    }
+    if (blocking.length > 0) throw new ContentLoadError(blocking, root);
     const unpublished = loaded.errors.filter((e) => e.pendingPublish);
     if (unpublished.length > 0) {
       console.warn(`content/: ${unpublished.length} step(s) or code(s) not yet published; run "npm run content:publish" before committing.`);
@@ -52,6 +107,9 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
     return cache;
   };
 
+  /** Dev server: the last change left content/ with errors (the browser shows them). */
+  let broken = false;
+
   return {
     name: 'troubleshooter-content',
     configResolved(config) {
@@ -59,7 +117,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       base = config.base;
     },
     resolveId(id) {
-      if (id === INDEX || id === SUMMARIES || id.startsWith(TREE_PREFIX) || id.startsWith(CODES_PREFIX) || id.startsWith(SEARCH_PREFIX)) return `\0${id}`;
+      if (id === INDEX || id === SUMMARIES || id === AUTHOR || [TREE_PREFIX, CODES_PREFIX, SEARCH_PREFIX, AUTHOR_PREFIX].some((p) => id.startsWith(p))) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -75,7 +133,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         // Their own module: the home and not-found pages list the guides, a step page never does.
         const summaries: Partial<Record<Lang, unknown[]>> = {};
         for (const lang of LANGS) summaries[lang] = trees.map((t) => summarizeTree(t, (t.languages as Lang[]).includes(lang) ? lang : 'en'));
-        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\n`;
+        return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});\n${serving ? hotAccept(['summaries']) : ''}`;
       }
       if (code === INDEX) {
         const loaders = trees
@@ -83,7 +141,21 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
           .join(',\n  ');
         const codeLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${CODES_PREFIX}${lang}`)})`).join(', ');
         const searchLoaders = CODE_TABLE_LANGS.map((lang) => `${lang}: () => import(${JSON.stringify(`${SEARCH_PREFIX}${lang}`)})`).join(', ');
-        return `export const loaders = {\n  ${loaders}\n};\nexport const codeLoaders = { ${codeLoaders} };\nexport const searchLoaders = { ${searchLoaders} };\n`;
+        const hot = serving ? hotAccept(['loaders', 'codeLoaders', 'searchLoaders']) : '';
+        return `export const loaders = {\n  ${loaders}\n};\nexport const codeLoaders = { ${codeLoaders} };\nexport const searchLoaders = { ${searchLoaders} };\n${hot}`;
+      }
+      // The author view's side table (src/ui/author/): where each step is in its file, and its conditions as written.
+      // Only the author view imports it, so no page carries it.
+      if (code === AUTHOR) {
+        const authorLoaders = trees.map((t) => `${JSON.stringify(t.id)}: () => import(${JSON.stringify(`${AUTHOR_PREFIX}${t.id}`)})`).join(',\n  ');
+        return `export const authorLoaders = {\n  ${authorLoaders}\n};\n${serving ? hotAccept(['authorLoaders']) : ''}`;
+      }
+      if (code.startsWith(AUTHOR_PREFIX)) {
+        const parsed = content.trees.find((t) => t.tree?.id === code.slice(AUTHOR_PREFIX.length));
+        if (!parsed) throw new Error(`No content module ${code}`);
+        // On the dev server, the file's full path too: the author view's "open in editor" asks Vite to open it.
+        const table = { ...authorTable(parsed), ...(serving ? { path: resolve(root, parsed.file) } : {}) };
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});\n`;
       }
       if (code.startsWith(SEARCH_PREFIX)) {
         const lang = code.slice(SEARCH_PREFIX.length) as Lang;
@@ -138,7 +210,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         if (app) add(app.fileName);
         const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
         // What it does: src/head-script.ts, bundled and minified here, with the chunks to preload put in.
-        const script = fillIn(await inlineScript(join(root, 'src/head-script.ts'), root, base), '__HEAD_CHUNKS__', chunks);
+        const script = fillIn(await inlineScript(join(PROJECT, 'src/head-script.ts'), PROJECT, base), '__HEAD_CHUNKS__', chunks);
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
         const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, SWAP_SCRIPT])}" />`;
         const charset = '<meta charset="UTF-8" />';
@@ -155,7 +227,7 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
         const path = req.url?.split('?')[0] ?? '';
         const route = path.endsWith('/') ? undefined : matchRoute(routePath(path, previewBase) ?? '');
         // Step ids are plain words (src/content/schema.ts): nothing else names a file.
-        const page = route?.name === 'step' && [route.params.treeId, route.params.stepId].every((id) => /^[a-z0-9-]+$/.test(id)) ? join(root, outDir, 't', route.params.treeId, route.params.stepId, 'index.html') : undefined;
+        const page = route?.name === 'step' && [route.params.treeId, route.params.stepId].every((id) => /^[a-z0-9-]+$/.test(id)) ? join(server.config.root, outDir, 't', route.params.treeId, route.params.stepId, 'index.html') : undefined;
         if (page && existsSync(page)) {
           req.url = `${path}/index.html${req.url!.slice(path.length)}`;
         }
@@ -163,15 +235,39 @@ export function contentPlugin(root: string = process.cwd()): Plugin {
       });
     },
     configureServer(server: ViteDevServer) {
-      server.watcher.add(`${root}/content`);
-      server.watcher.on('all', (_event, file) => {
-        if (!file.startsWith(`${root}/content`)) return;
-        cache = undefined;
-        for (const mod of server.moduleGraph.idToModuleMap.values()) {
-          if (mod.id?.startsWith('\0virtual:content')) server.moduleGraph.invalidateModule(mod);
-        }
-        server.ws.send({ type: 'full-reload' });
-      });
+      // New files too (a new tree), not only those a content module has read.
+      server.watcher.add(join(root, 'content'));
+    },
+    // Saving a content file: the content is read and checked again. If it compiles, the content
+    // modules the page holds accept their new versions (see hotAccept): no reload, same URL.
+    // If not, the browser shows the problems in Vite's error overlay, in the words of
+    // `npm run content:check`, until a save fixes them. The dev server itself keeps running.
+    hotUpdate({ file, timestamp }) {
+      if (!resolve(file).startsWith(join(root, 'content') + '/') || this.environment.name !== 'client') return undefined;
+      cache = undefined;
+      const graph = this.environment.moduleGraph;
+      const modules = [...graph.idToModuleMap.values()].filter((m) => m.id?.startsWith('\0virtual:content'));
+      const seen = new Set<EnvironmentModuleNode>();
+      for (const mod of modules) graph.invalidateModule(mod, seen, timestamp, true);
+      try {
+        load();
+      } catch (e) {
+        if (!(e instanceof ContentLoadError)) throw e;
+        broken = true;
+        this.environment.logger.error(e.message, { timestamp: true });
+        this.environment.hot.send({ type: 'error', err: e.payload() });
+        return [];
+      }
+      if (broken) this.environment.hot.send({ type: 'custom', event: FIXED_EVENT });
+      broken = false;
+      // The modules that accept their new version; the trees, tables and search index they import are fetched anew.
+      const accepting = modules.filter((m) => [INDEX, SUMMARIES, AUTHOR].some((id) => m.id === `\0${id}`) && m.isSelfAccepting);
+      if (modules.some((m) => m.id === `\0${INDEX}` && !m.isSelfAccepting)) {
+        // A page opened while the content was broken never ran them: reload it.
+        this.environment.hot.send({ type: 'full-reload' });
+        return [];
+      }
+      return accepting;
     },
   };
 }

@@ -8,9 +8,7 @@ import {
   MAX_FINDINGS,
   STEP_KEY,
   emptyCases,
-  isEmptyCase,
   MAX_NOTE_LENGTH,
-  MAX_OPEN_CASES,
   newCase,
   RETENTION_CHOICES,
   type Case,
@@ -19,43 +17,13 @@ import {
 } from './cases.ts';
 
 /**
- * Reading, merging and bounding what storage holds for the cases
- * (src/engine/cases.ts): needed once the page is live, not to draw the first
- * step, so it is a module of its own.
+ * Reading what storage (or a case file) holds for the cases
+ * (src/engine/cases.ts), entry by entry: needed only when there is something
+ * saved to read, so it is a module of its own (a first visit never loads it).
  */
 
 /** Notes or marks kept per case, at most. */
 const MAX_ENTRIES_PER_CASE = 500;
-/** Tombstones are kept long enough for any open tab to see them. */
-const TOMBSTONE_DAYS = 60;
-const DAY = 24 * 60 * 60 * 1000;
-
-/**
- * Keeps storage bounded: closed cases past the retention, old tombstones,
- * and — past MAX_OPEN_CASES — the open cases changed longest ago, empty ones
- * first, are removed.
- */
-export function prune(data: CasesData, now: number): CasesData {
-  const keepClosedUntil = now - data.retentionDays * DAY;
-  const deleted: Record<string, number> = {};
-  for (const [id, at] of Object.entries(data.deleted)) if (at > now - TOMBSTONE_DAYS * DAY) deleted[id] = at;
-  const cases: Record<string, Case> = {};
-  const open: Case[] = [];
-  for (const c of Object.values(data.cases)) {
-    if (c.closedAt !== undefined) {
-      if (c.closedAt >= keepClosedUntil) cases[c.id] = c;
-      else deleted[c.id] = now;
-    } else open.push(c);
-  }
-  open.sort((x, y) => Number(isEmptyCase(y)) - Number(isEmptyCase(x)) || x.updatedAt - y.updatedAt);
-  const drop = Math.max(0, open.length - MAX_OPEN_CASES);
-  open.forEach((c, i) => {
-    if (i < drop) deleted[c.id] = now;
-    else cases[c.id] = c;
-  });
-  return { ...data, cases, deleted };
-}
-
 // ——— reading what storage (or a file) holds ———
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

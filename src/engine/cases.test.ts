@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCaseFile, writeCaseFile } from './case-file.ts';
 import {
+  prune,
   closeCase,
   deleteCase,
   emptyCases,
@@ -20,7 +21,7 @@ import {
 } from './cases.ts';
 import { mergeCases } from './cases-merge.ts';
 import { migrateV1 } from './cases-migrate.ts';
-import { prune, readCasesData } from './cases-storage.ts';
+import { readCasesData } from './cases-storage.ts';
 
 const A = 'caaaaaaaa' as CaseId;
 const B = 'cbbbbbbbb' as CaseId;

@@ -187,3 +187,32 @@ export function deleteCase(data: CasesData, id: string, now: number): CasesData 
   return { ...data, cases, deleted: { ...data.deleted, [id]: now } };
 }
 
+/** Tombstones are kept long enough for any open tab to see them. */
+const TOMBSTONE_DAYS = 60;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Keeps storage bounded: closed cases past the retention, old tombstones,
+ * and — past MAX_OPEN_CASES — the open cases changed longest ago, empty ones
+ * first, are removed.
+ */
+export function prune(data: CasesData, now: number): CasesData {
+  const keepClosedUntil = now - data.retentionDays * DAY;
+  const deleted: Record<string, number> = {};
+  for (const [id, at] of Object.entries(data.deleted)) if (at > now - TOMBSTONE_DAYS * DAY) deleted[id] = at;
+  const cases: Record<string, Case> = {};
+  const open: Case[] = [];
+  for (const c of Object.values(data.cases)) {
+    if (c.closedAt !== undefined) {
+      if (c.closedAt >= keepClosedUntil) cases[c.id] = c;
+      else deleted[c.id] = now;
+    } else open.push(c);
+  }
+  open.sort((x, y) => Number(isEmptyCase(y)) - Number(isEmptyCase(x)) || x.updatedAt - y.updatedAt);
+  const drop = Math.max(0, open.length - MAX_OPEN_CASES);
+  open.forEach((c, i) => {
+    if (i < drop) deleted[c.id] = now;
+    else cases[c.id] = c;
+  });
+  return { ...data, cases, deleted };
+}

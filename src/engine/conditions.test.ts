@@ -18,6 +18,23 @@ describe('conditions on facts', () => {
     expect(holds('code in 7000..7999', { code: '7000abc' })).toBe(false);
   });
 
+  it('matches a code against a {Placeholder} pattern as the code tables do', () => {
+    expect(holds('code in [Missing{ParameterName}, Invalid{ParameterName}.Format]', { code: 'MissingAppKey' })).toBe(true);
+    expect(holds('code in [Missing{ParameterName}, Invalid{ParameterName}.Format]', { code: 'InvalidPushTime.Format' })).toBe(true);
+    expect(holds('code = Invalid{ParameterName}.Format', { code: 'InvalidPushTime.Empty' })).toBe(false);
+    // A placeholder stands for at least one name character, and the literal parts must be there.
+    expect(holds('code = Missing{ParameterName}', { code: 'Missing' })).toBe(false);
+    expect(holds('code = Invalid{ParameterName}.SizeExceed', { code: 'InvalidTarget.Value.SizeExceed' })).toBe(false);
+    expect(holds('code = Invalid{ParameterName}.SizeExceed', { code: 'InvalidTargetValue.SizeExceed' })).toBe(true);
+    expect(holds('code = Missing{ParameterName}', { code: 'AccountMissing' })).toBe(false);
+    expect(holds('code not in [Invalid{ParameterName}.NotFound]', { code: 'InvalidAppKey.NotFound' })).toBe(false);
+    expect(holds('code = Missing{ParameterName}', {})).toBeUndefined();
+    // The validator walks each pattern with a sample code that fits it.
+    const samples = [...valuesOf(parseCondition('code in [Missing{ParameterName}, 7003]'), 'code')];
+    expect(samples.sort()).toEqual(['7003', 'MissingName']);
+    expect(holds('code = Missing{ParameterName}', { code: samples[1]! })).toBe(true);
+  });
+
   it('is neither true nor false while a fact it reads is unknown', () => {
     expect(holds('platform = ios', {})).toBeUndefined();
     expect(holds('platform = ios and code = 607', { code: '607' })).toBeUndefined();
@@ -54,6 +71,9 @@ describe('conditions on facts', () => {
     ['platform is there', 'has "is there"'],
     ['platform = ios and otherwise', 'uses "otherwise" inside a condition'],
     ['code = <script>', 'cannot read'],
+    ['code = Missing{Parameter', 'is not a pattern'],
+    ['code = Invalid{A}{B}', 'is not a pattern'],
+    ['code = Missing{}', 'is not a pattern'],
   ])('rejects %j with a plain sentence', (source, message) => {
     expect(() => parseCondition(source)).toThrow(ConditionError);
     expect(() => parseCondition(source)).toThrow(message);

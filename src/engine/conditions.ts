@@ -7,6 +7,9 @@
  *     platform != ios
  *     code in [7003, 7007]
  *     code in 7000..7999            (a numeric range, ends included)
+ *     code in [Missing{ParameterName}, Invalid{ParameterName}.Format]
+ *                                   (a pattern, as the code tables write them:
+ *                                    each {Placeholder} stands for one name)
  *     code not in [607, 608, 3000..3999]
  *     code is known / code is unknown
  *     platform = android and code = 607
@@ -18,10 +21,11 @@
  * when its condition is known to be false.
  */
 
+import { fitsParts, partsOf } from './code-pattern.ts';
 import { isFactKey, type FactKey } from './facts.ts';
 
 export type Cond =
-  | { t: 'in'; fact: FactKey; values: string[]; ranges: [number, number][] }
+  | { t: 'in'; fact: FactKey; values: string[]; ranges: [number, number][]; patterns?: string[][] }
   | { t: 'known'; fact: FactKey }
   | { t: 'not'; c: Cond }
   | { t: 'and' | 'or'; c: Cond[] }
@@ -41,7 +45,7 @@ export function evaluate(cond: Cond, known: Known): Truth {
     case 'in': {
       const v = known[cond.fact];
       if (v === undefined) return undefined;
-      if (cond.values.includes(v)) return true;
+      if (cond.values.includes(v) || cond.patterns?.some((p) => fitsParts(p, v))) return true;
       if (cond.ranges.length > 0 && NUMBER.test(v)) {
         const n = Number(v);
         return cond.ranges.some(([lo, hi]) => n >= lo && n <= hi);
@@ -83,6 +87,8 @@ export function factsOf(cond: Cond, out: Set<FactKey> = new Set()): Set<FactKey>
 export function valuesOf(cond: Cond, fact: FactKey, out: Set<string> = new Set()): Set<string> {
   if (cond.t === 'in' && cond.fact === fact) {
     for (const v of cond.values) out.add(v);
+    // A pattern's sample: its placeholders filled with a name.
+    for (const p of cond.patterns ?? []) out.add(p.join('Name'));
     for (const [lo, hi] of cond.ranges) {
       out.add(String(lo));
       out.add(String(hi));
@@ -140,8 +146,16 @@ export function parseCondition(source: string): Cond {
     if (!FACT_VALUE.test(v) || ['and', 'or', 'not', 'in', 'is'].includes(v)) throw new ConditionError(`has "${v}" where a value was expected`);
     return v;
   };
-  const item = (into: { values: string[]; ranges: [number, number][] }) => {
+  const item = (into: { values: string[]; ranges: [number, number][]; patterns?: string[][] }) => {
     const v = value();
+    const parts = partsOf(v);
+    if (parts || v.includes('{') || v.includes('}')) {
+      if (!parts || !/^(?:[^{}]*\{[A-Za-z][A-Za-z0-9]*\})+[^{}]*$/.test(v) || parts.slice(1, -1).some((p) => p === '')) {
+        throw new ConditionError(`has "${v}", which is not a pattern: name each placeholder in single braces, with text between two of them, like Missing{ParameterName}`);
+      }
+      (into.patterns ??= []).push(parts);
+      return;
+    }
     if (peek() === '..') {
       take('..');
       const hi = value();
@@ -149,6 +163,11 @@ export function parseCondition(source: string): Cond {
       if (Number(v) > Number(hi)) throw new ConditionError(`has the range "${v}..${hi}", which is empty (the lower end comes first)`);
       into.ranges.push([Number(v), Number(hi)]);
     } else into.values.push(v);
+  };
+  const one = (f: FactKey): Cond => {
+    const out = { t: 'in' as const, fact: f, values: [] as string[], ranges: [] as [number, number][] };
+    item(out);
+    return out;
   };
   const list = (f: FactKey): Cond => {
     const out = { t: 'in' as const, fact: f, values: [] as string[], ranges: [] as [number, number][] };
@@ -179,9 +198,9 @@ export function parseCondition(source: string): Cond {
     const op = take();
     switch (op) {
       case '=':
-        return { t: 'in', fact: f, values: [value()], ranges: [] };
+        return one(f);
       case '!=':
-        return { t: 'not', c: { t: 'in', fact: f, values: [value()], ranges: [] } };
+        return { t: 'not', c: one(f) };
       case 'in':
         return list(f);
       case 'not':

@@ -16,11 +16,7 @@ import type { GivenFacts } from './session.ts';
 /** Longer input is not a fact list anyone made: read none of it. */
 const MAX_FACTS_LENGTH = 1000;
 
-/** `platform:ios,code:7003`, in a fixed order so that the same facts make the same link. */
-export function encodeFacts(given: GivenFacts | undefined): string {
-  if (!given) return '';
-  return FACT_KEYS.flatMap((k) => (given[k] ? [`${k}:${given[k].value}`] : [])).join(',');
-}
+// Writing them (`encodeFacts`) is in trail.ts, with the rest of a step link: every page writes links, few read facts.
 
 export interface ReadFacts {
   /** Facts the tree reads, with allowed values. */

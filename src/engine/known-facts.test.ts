@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoTree } from '../test/demo-tree.ts';
-import { decodeFacts, encodeFacts, entryFacts } from './fact-link.ts';
+import { decodeFacts, entryFacts } from './fact-link.ts';
+import { encodeFacts } from './trail.ts';
 import { answer, autoAnswer, backTo, knownAt, openAnswers, startSession, values, wasAuto, type GivenFacts } from './session.ts';
 import { decodeTrail, encodeTrail, sessionHref } from './trail.ts';
 

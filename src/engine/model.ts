@@ -20,6 +20,12 @@ export type Lang = (typeof LANGS)[number];
 
 /** localStorage key of the reader's chosen language (read by an inline script before the app loads). */
 export const LANG_STORAGE_KEY = 'troubleshooter-lang';
+/**
+ * On the dev server (`npm start`), the window event the content modules fire once
+ * content/ changed and the new content compiled (src/content/vite-plugin.ts):
+ * the loaded trees and tables are dropped and the page's data loaded again.
+ */
+export const CONTENT_UPDATE_EVENT = 'troubleshooter:content-update';
 
 export const PLATFORMS = ['mpaas', 'aliyun', 'top', 'easemob'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -94,6 +100,20 @@ interface StepBase {
    * them as what the vendor asks for (checked against the case's facts).
    */
   asks?: FactKey[];
+  /**
+   * The checks left to a fix from here when nothing is known yet (what a
+   * plain link to the step shows), worked out at build time so the first
+   * step need not load the walk (src/engine/progress.ts); null when only an
+   * escalation lies ahead. Absent on outcomes. A pair, not an object: it is
+   * in every step of the chunk the first step loads.
+   */
+  remaining?: [min: number, max: number] | null;
+}
+
+/** The fewest and the most checks a person will still be shown before a fix. */
+export interface CheckRange {
+  min: number;
+  max: number;
 }
 
 export interface QuestionStep extends StepBase {

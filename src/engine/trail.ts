@@ -1,7 +1,7 @@
+import { FACT_KEYS } from './facts.ts';
 import type { ItemState, Step, Tree } from './model.ts';
 import { resolveStep } from './redirects.ts';
 import { trimEndChars } from './strings.ts';
-import { encodeFacts } from './fact-link.ts';
 import { paths } from './paths.ts';
 import { answerOnly, type GivenFacts, type Session, type Ticks } from './session.ts';
 
@@ -101,3 +101,10 @@ function replay(tree: Tree, trail: string, withGiven: { given?: GivenFacts }): S
   }
   return session;
 }
+
+/** Facts in a link (src/engine/fact-link.ts reads them): `platform:ios,code:7003`, in a fixed order so that the same facts make the same link. */
+export function encodeFacts(given: GivenFacts | undefined): string {
+  if (!given) return '';
+  return FACT_KEYS.flatMap((k) => (given[k] ? [`${k}:${given[k].value}`] : [])).join(',');
+}
+

@@ -1,6 +1,5 @@
 import type { StoreApi, UseBoundStore } from 'zustand';
-import { emptyCases, type CasesData } from '../engine/cases.ts';
-import { prune, readCasesData } from '../engine/cases-storage.ts';
+import { emptyCases, prune, type CasesData } from '../engine/cases.ts';
 import { newCaseId, rememberedActive, type CasesState, type StorageState } from './cases.ts';
 
 /**
@@ -73,6 +72,8 @@ export async function loadCases(raw: string | null, now: number): Promise<Loaded
     return { data, storage: 'ok', ...(report.dropped > 0 ? { unreadable: raw } : {}) };
   }
   if (version !== STORAGE_VERSION) return { ...empty, unreadable: raw };
+  // The entry-by-entry reader loads only when something was saved (a first visit never needs it).
+  const { readCasesData } = await import('../engine/cases-storage.ts');
   const data = readCasesData(envelope!.state, report);
   return { data, storage: 'ok', ...(report.dropped > 0 ? { unreadable: raw } : {}) };
 }

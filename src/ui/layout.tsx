@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, ScrollRestoration, useRouteError } from 'react-router';
 import { paths, sitePath } from '../engine/paths.ts';
 import { hrefInLang, htmlLang } from './i18n/lang.ts';
 import { useLang, useMessages } from './i18n/use-messages.ts';
-import { StorageNotice } from './components/notices.tsx';
 import { startPersisting } from '../store/cases.ts';
 import { noteInAppNavigation } from './cases/case-entry.ts';
 import { useOfflineUi } from './offline.ts';
 import { EMBEDDED } from './embed/flag.ts';
+import { useCases } from '../store/cases.ts';
 
 function Header() {
   const m = useMessages();
@@ -56,6 +56,17 @@ function LangSwitch() {
 /** The page is now rendered in its language: show it (see data-lang-pending in app.css). */
 function useRevealed() {
   useEffect(() => document.documentElement.removeAttribute('data-lang-pending'), []);
+}
+
+/** What the page must say about saved cases; its own chunk, loaded only when there is something to say. */
+const StorageNotices = lazy(() => import('./components/storage-notices.tsx').then((m) => ({ default: m.StorageNotices })));
+function StorageNotice() {
+  const show = useCases((s) => s.storage !== 'ok' || s.keptAside);
+  return show ? (
+    <Suspense fallback={null}>
+      <StorageNotices />
+    </Suspense>
+  ) : null;
 }
 
 export function Layout() {

@@ -2,7 +2,7 @@ import type { RouteObject, ShouldRevalidateFunction } from 'react-router';
 import { paths } from '../engine/paths.ts';
 import { loadToolMessages } from './i18n/use-messages.ts';
 import { Layout, RouteError } from './layout.tsx';
-import { StepPage, stepLoader, TreeStartPage } from './pages/step-page.tsx';
+import { StepPage, stepLoader } from './pages/step-page.tsx';
 
 /** Route id of the step page, whose loader data (the tree) a prerendered page hydrates with. */
 export const STEP_ROUTE_ID = 'step';
@@ -27,7 +27,8 @@ export const routes: RouteObject[] = [
         path: paths.home.pattern,
         lazy: () => import('./pages/home-page.tsx').then((p) => ({ Component: p.HomePage, loader: () => loadToolMessages().then(() => null), shouldRevalidate: onPathChange })),
       },
-      { path: paths.tree.pattern, loader: stepLoader, element: <TreeStartPage /> },
+      // A guide's entry link (`/t/:treeId`, with facts from a ticket system) only redirects: its own chunk.
+      { path: paths.tree.pattern, loader: stepLoader, lazy: () => import('./pages/tree-start-page.tsx').then((p) => ({ Component: p.TreeStartPage })) },
       { id: STEP_ROUTE_ID, path: paths.step.pattern, loader: stepLoader, element: <StepPage /> },
       // The code reference and the analyzer are their own chunks: the wizard's first step does not load them.
       { path: paths.codes.pattern, lazy: () => import('./pages/codes-page.tsx').then((p) => ({ loader: p.codesLoader, shouldRevalidate: onPathChange, Component: p.CodesPage })) },

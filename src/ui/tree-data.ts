@@ -1,7 +1,9 @@
 import { loaders } from 'virtual:content';
-import type { Lang, Tree } from '../engine/model.ts';
+import { CONTENT_UPDATE_EVENT, type Lang, type Tree } from '../engine/model.ts';
 
 const cache = new Map<string, Promise<Tree>>();
+// Dev server: content/ changed, load the trees again (nothing of this is in a build).
+if (import.meta.hot) window.addEventListener(CONTENT_UPDATE_EVENT, () => cache.clear());
 
 /**
  * The compiled tree, loaded once per language as its own chunk.

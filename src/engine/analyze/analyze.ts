@@ -5,7 +5,7 @@ import { easemobBodies, topEnvelopes } from './top-easemob.ts';
 import { aliyunErrorNames, aliyunLinks, looseRecords, mpaasDigest, mpaasNsError, proseMentions, xmlFragments } from './loose.ts';
 import { CONFIDENCE_ORDER, type AnalyzeResult, type EvidenceLine, type Finding, type FindingPlatform, type Hit, type Unclaimed } from './types.ts';
 
-export type { AnalyzeResult, Confidence, EvidenceLine, Field, Finding, FindingPlatform, Hit, Unclaimed } from './types.ts';
+export type { AnalyzeResult, ClientPlatform, Confidence, EvidenceLine, Field, Finding, FindingPlatform, Hit, Unclaimed } from './types.ts';
 
 /** Lines of evidence kept per finding, and characters per line. */
 const MAX_EVIDENCE_LINES = 8;
@@ -112,6 +112,8 @@ function read(text: string): AnalyzeResult {
       if (rank(hit) < CONFIDENCE_ORDER.indexOf(existing.confidence)) {
         existing.confidence = hit.confidence ?? 'envelope';
         existing.format = hit.format;
+        if (hit.client) existing.client = hit.client;
+        else delete existing.client;
       }
       existing.lastLine = last;
       for (const id of ids) if (!existing.ids.includes(id) && existing.ids.length < MAX_IDS) existing.ids.push(id);
@@ -126,6 +128,7 @@ function read(text: string): AnalyzeResult {
       success: hit.success === true,
       format: hit.format,
       confidence: hit.confidence ?? 'envelope',
+      ...(hit.client ? { client: hit.client } : {}),
       count: 1,
       firstLine: first,
       lastLine: last,

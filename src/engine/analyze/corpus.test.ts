@@ -33,15 +33,9 @@ describe('analyzer on the public paste corpus', () => {
       rows.filter((r) => r.platform !== null),
       (r) => (r.platform!.startsWith('mpaas') ? 'mpaas' : r.platform!),
     );
-    const below = [...per].filter(([p, t]) => pct(t.ok, t.n) < (FLOOR_BELOW_TARGET[p] ?? 90)).map(([p, t]) => `${p}: ${t.ok}/${t.n}`);
+    expect(per.get('mpaas')?.n ?? 0).toBeGreaterThanOrEqual(20);
+    const below = [...per].filter(([, t]) => pct(t.ok, t.n) < 90).map(([p, t]) => `${p}: ${t.ok}/${t.n}`);
     expect(below).toEqual([]);
-  });
-
-  it('keeps mPaaS, still below the 90 % target, from falling further', () => {
-    // mPaaS reads 16 of 19 samples today (84 %): the 90 % target is not met yet, so this floor may only rise.
-    const mpaas = rows.filter((r) => r.platform?.startsWith('mpaas'));
-    expect(mpaas.length).toBeGreaterThanOrEqual(19);
-    expect(pct(mpaas.filter((r) => r.correct).length, mpaas.length)).toBeGreaterThanOrEqual(FLOOR_BELOW_TARGET.mpaas!);
   });
 
   it('has at least five samples of every kind of paste people were seen to paste, apart from the kinds still short', () => {
@@ -54,9 +48,6 @@ describe('analyzer on the public paste corpus', () => {
   });
 });
 
-/** Platforms whose share is still below the 90 % target, with the share they must keep (it may only rise). */
-const FLOOR_BELOW_TARGET: Record<string, number> = { mpaas: 84 };
-
 /** The kinds of paste the analyzer is meant to read (its readers' notations and log forms). */
 const KINDS = [
   'json', 'partial-json', 'xml', 'node-inspect', 'php-print_r', 'php-var_dump', 'python-repr', 'devtools', 'sdk-go', 'sdk-java', 'sdk-python',
@@ -64,4 +55,4 @@ const KINDS = [
 ];
 
 /** Kinds with fewer than five samples so far, and how many they have: public ones were not found in time (README). */
-const STILL_SHORT: Record<string, number> = { devtools: 1, 'digest-log': 4, 'error-center': 2, 'loose-kv': 3, 'php-var_dump': 3, 'python-repr': 3, 'sdk-tea': 4 };
+const STILL_SHORT: Record<string, number> = { devtools: 1, 'digest-log': 4, 'error-center': 2, 'loose-kv': 4, 'php-var_dump': 3, 'python-repr': 3, 'sdk-tea': 4 };

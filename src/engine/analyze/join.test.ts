@@ -88,6 +88,19 @@ describe('findings joined to the code tables', () => {
       api: { value: 'alipay.client.getUnionResource', source: 'log' },
     });
   });
+
+  it('takes a gateway code’s client from the reader that read it, not from its wording', () => {
+    const client = (text: string) => {
+      const f = first(text);
+      return [f.platform, f.code, f.client, findingFacts(f).platform?.value];
+    };
+    // The gateway table is both clients': the shape the code was read in tells which one logged it.
+    expect(client('Demo[1:2] APMobileNetwork alipay.client.getUnionResource resp:{ "result-status" = 7014; }')).toEqual(['mpaas', '7014', 'ios', 'ios']);
+    expect(client('E/mynet_RpcInvoker: com.alipay.mobile.common.rpc.RpcException: [7001] alipay.client.getUnionResource')).toEqual(['mpaas', '7001', 'android', 'android']);
+    expect(client('Error Domain=nebulaappmanager_error_domain Code=10008 "app not exist"')).toEqual(['mpaas', 'AppNotExist', 'ios', 'ios']);
+    // A log form that no client prints in particular says nothing of the client.
+    expect(client('mgw operationType=alipay.client.getUnionResource result-status=7003')).toEqual(['mpaas', '7003', undefined, undefined]);
+  });
 });
 
 describe('one code matcher for the content validator and the runtime', () => {

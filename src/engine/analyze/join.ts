@@ -2,7 +2,7 @@ import { findCode, findVariant } from '../codes.ts';
 import type { FactValues } from '../facts.ts';
 import type { CodeEntry, CodeIndex } from '../model.ts';
 import type { SummaryFinding } from '../summary.ts';
-import type { Finding, FindingPlatform } from './types.ts';
+import type { ClientPlatform, Finding, FindingPlatform } from './types.ts';
 
 /**
  * The join between what the analyzer found and the code tables: which entry
@@ -79,17 +79,14 @@ export function summaryFindings(index: CodeIndex, findings: Finding[], chosen: F
   });
 }
 
-/** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
-/** The client platform a finding shows: its code table's, or the log it was read from (an Xcode console is iOS; logcat and RpcException are Android). */
-export function findingClient(f: Finding): 'ios' | 'android' | undefined {
+/** The client platform a finding shows: its code table's, or the one its reader saw in the log (Finding.client). */
+export function findingClient(f: Finding): ClientPlatform | undefined {
   if (f.platform === 'mpaas-ios') return 'ios';
   if (f.platform === 'mpaas-android') return 'android';
-  if (f.platform !== 'mpaas') return undefined;
-  if (/Xcode|\biOS\b/.test(f.format)) return 'ios';
-  if (/Android|logcat/i.test(f.format)) return 'android';
-  return undefined;
+  return f.client;
 }
 
+/** What a finding tells about the ticket, as facts of the case it starts (each marked as from the log). */
 export function findingFacts(f: Finding): FactValues {
   const facts: FactValues = {};
   const put = (key: keyof FactValues, value: string | undefined) => {

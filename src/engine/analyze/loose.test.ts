@@ -80,6 +80,11 @@ describe('prose mentions', () => {
     expect(found('alidayu提示isv.permission-api-package-limit')).toEqual(['top:isv.permission-api-package-limit:prose']);
     expect(found('2.7 报 SignatureDoesNotMatch 请求签名不匹配')).toEqual(['aliyun:SignatureDoesNotMatch:prose']);
     expect(found('`15    Remote service error`')).toEqual(['top:15:prose']);
+    // A Security Guard code next to mPaaS, Security Guard or an offline package; not a number on any line, nor a gateway code by an offline package alone.
+    expect(found('我更新离线包本地报错为：607')).toEqual(['mpaas:607:prose']);
+    expect(found('无线保镖 608')).toEqual(['mpaas:608:prose']);
+    expect(found('更新完提示 607')).toEqual([]);
+    expect(found('更新离线包提示 3002')).toEqual([]);
     const mixed = analyze('报 SignatureDoesNotMatch\n{"RequestId":"A1","Code":"InvalidTimeStamp.Expired","Message":"x"}').findings;
     expect(mixed.map((f) => f.confidence)).toEqual(['envelope', 'prose']);
   });

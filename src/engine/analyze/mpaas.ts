@@ -91,9 +91,23 @@ function lastOperationType(prefix: string): string | undefined {
   return found;
 }
 
+/** How much of a response block cut off before its closing brace is read. */
+const MAX_CUT = 4096;
+
 export function mpaasResponseBlocks(text: string): Hit[] {
   const hits: Hit[] = [];
   const re = /resp(?:onse)?\s*[:=]\s*\{/g;
+  // The next `result-status` at or after a position, searched again only once passed: a block without
+  // one is skipped without reading it (text of nothing but `resp:{ ` read 4 KB at every one of them).
+  const statusRe = /result-status/gi;
+  let status = -1;
+  const nextStatus = (from: number): number => {
+    if (status !== Infinity && status < from) {
+      statusRe.lastIndex = from;
+      status = statusRe.exec(text)?.index ?? Infinity;
+    }
+    return status;
+  };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const open = m.index + m[0].length - 1;
@@ -101,11 +115,12 @@ export function mpaasResponseBlocks(text: string): Hit[] {
     // A copy cut off before the closing brace: read what is there (up to the next blank line or 4 KB).
     const cut = close === -1;
     if (cut) {
-      const blank = text.indexOf('\n\n', open);
-      close = Math.min(text.length, open + 4096, blank === -1 ? text.length : blank);
+      const blank = text.slice(open, open + MAX_CUT).indexOf('\n\n');
+      close = Math.min(text.length, open + MAX_CUT, blank === -1 ? Infinity : open + blank);
     }
-    const body = text.slice(open + 1, cut ? close : close - 1);
-    if (!/result-status/i.test(body)) continue;
+    const bodyEnd = cut ? close : close - 1;
+    if (nextStatus(open) + 'result-status'.length > bodyEnd) continue;
+    const body = text.slice(open + 1, bodyEnd);
     const dict = parseNsDictionary(body);
     const status = dict.get('result-status')?.trim();
     if (!status || !/^\d+$/.test(status)) continue;
@@ -124,6 +139,7 @@ export function mpaasResponseBlocks(text: string): Hit[] {
       code: status,
       ...(status === '1000' ? { success: true } : {}),
       format: cut ? 'mPaaS response headers (Xcode console, cut short)' : 'mPaaS response headers (Xcode console)',
+      client: 'ios',
       ...(cut ? { confidence: 'loose' as const } : {}),
       fields,
       start: lineStart,
@@ -175,6 +191,7 @@ export function mpaasRpcExceptions(text: string): Hit[] {
       platform: n >= 1000 ? 'mpaas' : 'mpaas-android',
       code: String(n),
       format: n >= 1000 ? 'mPaaS gateway code in an Android RpcException' : 'mPaaS Android client RpcException',
+      client: 'android',
       fields,
       start: lineStart,
       end: lineEnd,
@@ -221,7 +238,7 @@ export function mpaasContainer(text: string): Hit[] {
     if (m.index < readUntil) continue;
     const { s, e } = lineOf(m.index);
     readUntil = e;
-    hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', fields: [], start: s, end: e });
+    hits.push({ platform: 'mpaas-ios', code: m[0], format: 'mPaaS iOS RPC error', client: 'ios', fields: [], start: s, end: e });
   }
   return hits;
 }

@@ -19,9 +19,18 @@ export interface Field {
 export type Confidence = 'envelope' | 'loose' | 'prose';
 export const CONFIDENCE_ORDER: readonly Confidence[] = ['envelope', 'loose', 'prose'];
 
+/** The client an mPaaS app runs on, when the text shows it. */
+export type ClientPlatform = 'ios' | 'android';
+
 /** One recognised envelope at one place in the text. */
 export interface Hit {
   platform: FindingPlatform;
+  /**
+   * The client the text was logged on, set by the reader that knows it from
+   * the shape it read (an Xcode console or an iOS NSError is iOS, logcat and
+   * an RpcException are Android); unset when the shape does not tell.
+   */
+  client?: ClientPlatform;
   /** The code as the platform wrote it (`7014`, `InvalidTimeStamp.Expired`, `25`, `invalid_grant`). */
   code: string;
   subCode?: string;
@@ -55,6 +64,8 @@ export interface Finding {
   /** How its best occurrence was recognised (see Confidence), and the shape read. */
   format: string;
   confidence: Confidence;
+  /** The client that occurrence was logged on, when its reader could tell (see Hit.client). */
+  client?: ClientPlatform;
   count: number;
   firstLine: number;
   lastLine: number;

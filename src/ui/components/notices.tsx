@@ -1,7 +1,4 @@
-import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
-import { paths } from '../../engine/paths.ts';
-import { useCases } from '../../store/cases.ts';
+import type { ReactNode } from 'react';
 import { useMessages } from '../i18n/use-messages.ts';
 
 /** A calm message above the content; announced politely to screen readers. */
@@ -16,51 +13,5 @@ export function Notice({ children, onDismiss, tone = 'info' }: { children: React
         </button>
       )}
     </div>
-  );
-}
-
-/**
- * What the page must say about saved cases: storage that stopped keeping
- * them (full, blocked), cases written by a newer version, and saved data
- * that could not be read whole — kept aside, with a link to download it.
- */
-export function StorageNotice() {
-  const m = useMessages();
-  const storage = useCases((s) => s.storage);
-  const keptAside = useCases((s) => s.keptAside);
-  const dismiss = useCases((s) => s.dismissKeptAside);
-  const [download, setDownload] = useState<string>();
-  return (
-    <>
-      {storage === 'failed' && (
-        <Notice tone="warn">
-          {m.storageFailed} <Link to={paths.cases.href()}>{m.storageFailedExport}</Link>
-        </Notice>
-      )}
-      {storage === 'newer' && <Notice tone="warn">{m.storageNewer}</Notice>}
-      {keptAside && (
-        <Notice tone="warn" onDismiss={dismiss}>
-          {m.storageKeptAside}{' '}
-          {download ? (
-            <a href={download} download="troubleshooter-saved-data.json">
-              {m.storageKeptAsideSave}
-            </a>
-          ) : (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                void import('../../store/cases-persist.ts').then(({ keptAsideText }) => {
-                  const text = keptAsideText();
-                  if (text !== null) setDownload(URL.createObjectURL(new Blob([text], { type: 'application/json' })));
-                })
-              }
-            >
-              {m.storageKeptAsideGet}
-            </button>
-          )}
-        </Notice>
-      )}
-    </>
   );
 }

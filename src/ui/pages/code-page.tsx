@@ -6,6 +6,7 @@ import { CODE_PLATFORMS, type CodeEntry, type CodePlatform } from '../../engine/
 import { paths } from '../../engine/paths.ts';
 import { clipForDisplay } from '../../engine/strings.ts';
 import { PlatformLabel, RetryBadge, useHandoffHref } from '../codes/code-bits.tsx';
+import { FACT_VALUE } from '../../engine/conditions.ts';
 import type { FactValues } from '../../engine/facts.ts';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { startCaseState } from '../cases/case-entry.ts';
@@ -29,11 +30,24 @@ export function CodePage() {
   return <CodeDetails entry={entry} asked={code} />;
 }
 
+/**
+ * The code a guide can read from this page: the code asked for when the row
+ * is a pattern (`MissingAppKey` on `Missing{ParameterName}`; the pattern
+ * itself is no one code), else the row's code or, where that is a sentence
+ * rather than a code name, its first alias that is one.
+ */
+function factCode(entry: CodeEntry, asked: string): string | undefined {
+  const usable = (c: string) => FACT_VALUE.test(c) && !c.includes('{');
+  if (entry.code.includes('{')) return usable(asked) ? asked : undefined;
+  return [entry.code, ...(entry.aliases ?? [])].find(usable);
+}
+
 function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
   const m = useToolMessages();
   // What the code page tells: the code, and the client platform where its table is a client's.
+  const known = factCode(entry, asked);
   const codeFacts: FactValues = {
-    code: { value: entry.code, source: 'code-page' },
+    ...(known ? { code: { value: known, source: 'code-page' } } : {}),
     ...(entry.platform === 'mpaas-ios' || entry.platform === 'mpaas-android' ? { platform: { value: entry.platform === 'mpaas-ios' ? 'ios' : 'android', source: 'code-page' } } : {}),
     // A code that comes with one HTTP status tells that too.
     ...(entry.http?.length === 1 ? { http: { value: String(entry.http[0]), source: 'code-page' } } : {}),

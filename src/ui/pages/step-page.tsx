@@ -1,14 +1,13 @@
 import { SourceList } from '../components/source-list.tsx';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Link, Navigate, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { decodeFacts, encodeFacts, entryFacts } from '../../engine/fact-link.ts';
+import { Link, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import type { ReadFacts } from '../../engine/fact-link.ts';
 import type { FactKey, FactSource } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths, siteUrl } from '../../engine/paths.ts';
-import { remainingChecks } from '../../engine/progress.ts';
 import { parseCodeRef } from '../../engine/refs.ts';
-import { answer, backTo, fittingWhen, knownAt, openAnswers, startSession, values, wasAuto, type Session, type Ticks } from '../../engine/session.ts';
-import { decodeTrail, encodeTrail, sessionHref } from '../../engine/trail.ts';
+import { answer, backTo, fittingWhen, knownAt, openAnswers, values, type Session, type Ticks } from '../../engine/session.ts';
+import { decodeTrail, encodeFacts, encodeTrail, sessionHref } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
 import { useCases } from '../../store/cases.ts';
 import { CaseBar } from '../cases/case-bar.tsx';
@@ -20,36 +19,16 @@ import { Notice } from '../components/notices.tsx';
 import { currentLang, loadToolMessages, useMessages } from '../i18n/use-messages.ts';
 import { loadTree } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { loadStepExtras, useLinkFacts, useStepExtras } from './step-extras-loader.ts';
+import { authorWanted } from '../author/flag.ts';
 
 /** The not-found pages are their own chunk: a step that exists never loads them. */
 const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
 const StepNotFound = lazy(() => notFound().then((m) => ({ default: m.StepNotFound })));
 const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFound })));
 
-/**
- * `/t/:treeId` opens the tree's first step (its loader is `stepLoader`);
- * with facts (`?platform=ios&code=7003`, from a ticket system, the analyzer
- * or a code page), the first step those facts do not answer.
- */
-export function TreeStartPage() {
-  const { treeId = '' } = useParams();
-  const tree = useLoaderData<typeof stepLoader>();
-  const { state, search } = useLocation();
-  if (!tree) return <NotFound tree={treeId} />;
-  const nav = (state ?? {}) as NavState;
-  const read = entryFacts(tree, new URLSearchParams(search), nav.factSource ?? 'link');
-  const session = startSession(tree, read.given);
-  // The state goes along: a guide started from the home page starts a case on its first step.
-  const next: NavState = {
-    ...nav,
-    ...(read.dropped.length ? { factsDropped: read.dropped } : {}),
-    ...(Object.keys(read.other).length ? { otherFacts: read.other } : {}),
-  };
-  return <Navigate replace to={sessionHref(tree, session)} state={next} />;
-}
-
 /** An unknown tree, or an unknown step of a known one (a lazy chunk; nothing shows for the moment it loads). */
-function NotFound({ tree, step }: { tree: string | Tree; step?: string }) {
+export function NotFound({ tree, step }: { tree: string | Tree; step?: string }) {
   return <Suspense fallback={null}>{typeof tree === 'string' ? <TreeNotFound treeId={tree} /> : <StepNotFound tree={tree} stepId={step ?? ''} />}</Suspense>;
 }
 
@@ -59,7 +38,11 @@ function NotFound({ tree, step }: { tree: string | Tree; step?: string }) {
  * from index.html on a cold link). Resolves to null for an unknown tree.
  */
 export function stepLoader({ params }: LoaderFunctionArgs): Promise<Tree> | null {
-  return loadTree(params.treeId ?? '', currentLang()) ?? null;
+  const tree = loadTree(params.treeId ?? '', currentLang());
+  if (!tree) return null;
+  // The path, a link's facts and the walk behind the progress line come along (a hydrated first step
+  // does without them: see step-extras-loader.ts). Either failing to load fails the page alike.
+  return Promise.all([tree, loadStepExtras()]).then(([t]) => t);
 }
 
 /** `/t/:treeId/:stepId?trail=…` one step, openable cold from a pasted link. */
@@ -99,7 +82,6 @@ const TicketSummary = lazy(() =>
 
 const NO_TICKS: Ticks = {};
 const noSubscription = () => () => {};
-const count = (ticks: Ticks, mark: 'ok' | 'bad') => Object.values(ticks).filter((t) => t === mark).length;
 const isClient = () => true;
 const isServer = () => false;
 function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
@@ -108,7 +90,13 @@ function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   const f = params.get('f');
   const { state } = useLocation();
   const factSource = ((state ?? {}) as NavState).factSource ?? 'link';
-  const facts = useMemo(() => decodeFacts(tree, f, factSource), [tree, f, factSource]);
+  const facts = useLinkFacts(tree, f, factSource);
+  // A link's facts are read by a chunk the loader has fetched (see step-extras-loader.ts): nothing shows for the moment it may not be.
+  if (!facts) return null;
+  return <StepAt tree={tree} stepId={stepId} trail={trail} f={f} factSource={factSource} facts={facts} />;
+}
+
+function StepAt({ tree, stepId, trail, f, factSource, facts }: { tree: Tree; stepId: string; trail: string | null; f: string | null; factSource: FactSource; facts: ReadFacts }) {
   const result = useMemo(() => decodeTrail(tree, stepId, trail, facts.given), [tree, stepId, trail, facts]);
   const navigate = useNavigate();
   const redirectedFrom = result.ok ? result.redirectedFrom : undefined;
@@ -128,7 +116,7 @@ function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} factsDropped={facts.dropped} />;
 }
 
-interface NavState {
+export interface NavState {
   redirectedFrom?: string;
   trailDropped?: 'invalid' | 'stale';
   /** Where the facts of the link came from: a pasted log, a code page (a plain link otherwise). */
@@ -137,17 +125,6 @@ interface NavState {
   factsDropped?: string[];
   /** Facts of the entry link the guide does not read, for the case (a trace id). */
   otherFacts?: Partial<Record<FactKey, string>>;
-}
-
-/** Where a fact that passed a step came from, and the link that reopens its question ("change"). */
-function changeHref(tree: Tree, session: Session, visit: number, fact: FactKey): string {
-  const known = knownAt(tree, session, visit)[fact];
-  if (known?.visit !== undefined) return sessionHref(tree, backTo(session, known.visit));
-  // A given fact: leave it out, and go back to the first step it passed.
-  const { [fact]: _dropped, ...given } = session.given ?? {};
-  const first = session.visits.findIndex((v, i) => i <= visit && wasAuto(tree, session, i) && !!tree.steps[v.step]?.asks?.includes(fact));
-  const without: Session = { tree: session.tree, visits: session.visits, ...(Object.keys(given).length ? { given } : {}) };
-  return sessionHref(tree, backTo(without, first >= 0 ? first : visit));
 }
 
 function StepView({
@@ -177,7 +154,9 @@ function StepView({
   const setPosition = useCases((s) => s.setPosition);
   const ensureActive = useCases((s) => s.ensureActive);
   const setTick = (stepId: string, item: string, mark: 'ok' | 'bad' | undefined) => setMark(theCase?.id ?? ensureActive(), tree.id, stepId, item, mark);
-  const remaining = useMemo(() => remainingChecks(tree, session), [tree, session]);
+  // The author view (`?author=1`; a toggle on the dev server) comes with the extras, as its own chunk.
+  const author = import.meta.env.DEV || authorWanted(location.search);
+  const { extras, remaining } = useStepExtras(tree, session, author);
   const dropped = trailDropped ?? nav.trailDropped;
   const droppedFacts = [...(nav.factsDropped ?? []), ...factsDropped];
   const known = useMemo(() => knownAt(tree, session), [tree, session]);
@@ -188,7 +167,6 @@ function StepView({
   const live = useSyncExternalStore(noSubscription, isClient, isServer);
   const [summaryChoice, setSummaryOpen] = useState<boolean>();
   const summaryOpen = summaryChoice ?? (live && step.kind === 'outcome');
-  const [pathOpen, setPathOpen] = useState(false);
 
   useDocumentTitle(`${step.title} · ${tree.title}`);
   // Where the case is in this guide, recorded after the step has painted (storage is not on the way to the first paint).
@@ -230,8 +208,6 @@ function StepView({
   }, [caseId, known, otherFacts, setFact]);
 
   const hrefAt = (index: number) => sessionHref(tree, backTo(session, index));
-  // Facts already shown with their source on the path: later steps they pass name them briefly.
-  const shownFacts = new Set<FactKey>();
   const stepUrl = () => siteUrl(paths.step.href(tree.id, step.id), window.location.origin);
   const sessionUrl = () => siteUrl(sessionHref(tree, session), window.location.origin);
 
@@ -241,6 +217,11 @@ function StepView({
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
       {droppedFacts.length > 0 && <Notice tone="warn">{m.factsDropped(droppedFacts.join(', '))}</Notice>}
+      {live && author && extras && (
+        <Suspense fallback={null}>
+          <extras.AuthorView tree={tree} session={session} />
+        </Suspense>
+      )}
 
       <p className="tree-name">
         <Link to={paths.tree.href(tree.id)}>{tree.title}</Link>
@@ -253,7 +234,7 @@ function StepView({
               {step.kind === 'outcome' ? m.result[step.result] : m.kind[step.kind]}
             </span>
             {visits.length > 1 || step.id === tree.start ? <span>{m.stepNumber(visits.length)}</span> : null}
-            <span>{step.kind === 'outcome' ? m.lastStep : m.remaining(remaining)}</span>
+            <span>{step.kind === 'outcome' ? m.lastStep : remaining === 'pending' ? null : m.remaining(remaining)}</span>
           </p>
           <h1 id="step-title" ref={headingRef} tabIndex={-1}>
             {step.title}
@@ -282,40 +263,7 @@ function StepView({
 
         <aside className="side">
           {visits.length === 1 && step.id !== tree.start && !dropped && !hadTrail && <p className="muted small">{m.openedAlone}</p>}
-          {visits.length > 1 && (
-            <nav aria-label={m.yourPath} className={pathOpen ? 'path path--open' : 'path'}>
-              <h2 className="side__title">{m.yourPath}</h2>
-              {/* On a phone the path is one line, so the question and its answers are on the first screen. */}
-              <button type="button" className="path__toggle" aria-expanded={pathOpen} onClick={() => setPathOpen(!pathOpen)}>
-                {m.yourPath}{m.labelColon}{m.earlierAnswers(visits.length - 1)} <span aria-hidden="true">{pathOpen ? '▾' : '▸'}</span>
-              </button>
-              <ol className="path__list">
-                {visits.map((v, i) => {
-                  const s = tree.steps[v.step]!;
-                  const given = v.answer && hasAnswers(s) ? s.answers.find((a) => a.id === v.answer)?.label : undefined;
-                  const isCurrent = i === visits.length - 1;
-                  const auto = !isCurrent && wasAuto(tree, session, i);
-                  return (
-                    <li key={i} className={isCurrent ? 'path__current' : undefined}>
-                      {isCurrent ? (
-                        <span aria-current="step">{s.title}</span>
-                      ) : (
-                        <Link to={hrefAt(i)}>{s.title}</Link>
-                      )}
-                      {auto ? (
-                        <KnownFacts tree={tree} session={session} visit={i} step={s} shown={shownFacts} />
-                      ) : given && (
-                        <span className="path__answer">
-                          {m.youAnswered(given)}
-                          {v.ticks && ` · ${m.marksSummary(count(v.ticks, 'ok'), count(v.ticks, 'bad'))}`}
-                        </span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ol>
-            </nav>
-          )}
+          {visits.length > 1 && extras && <extras.PathPanel tree={tree} session={session} />}
         </aside>
         {/* Its own column cell: beside the step on a wide screen, after it on a phone (the question comes first). */}
         {live && (
@@ -446,38 +394,6 @@ function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ti
     );
   }
   return null;
-}
-
-/** On a step that passed by itself: the facts that answered it, where each came from, and "change" to ask again. */
-function KnownFacts({ tree, session, visit, step, shown }: { tree: Tree; session: Session; visit: number; step: Step; shown: Set<FactKey> }) {
-  const m = useMessages();
-  const known = knownAt(tree, session, visit);
-  const asked = (step.asks ?? []).filter((k) => known[k] !== undefined);
-  return (
-    <span className="path__answer path__known">
-      {asked.map((k) => {
-        const f = known[k]!;
-        const fact = tree.facts[k];
-        const value = fact?.values?.[f.value] ?? f.value;
-        if (shown.has(k)) {
-          return (
-            <span key={k} className="known-fact">
-              {m.knownFactAgain(fact?.label ?? k, value)}
-            </span>
-          );
-        }
-        shown.add(k);
-        return (
-          <span key={k} className="known-fact">
-            {m.knownFact(fact?.label ?? k, value, m.factFrom[f.source])}{' '}
-            <Link to={changeHref(tree, session, visit, k)} className="known-fact__change" aria-label={m.changeFact(fact?.label ?? k)}>
-              {m.change}
-            </Link>
-          </span>
-        );
-      })}
-    </span>
-  );
 }
 
 function Answers({ tree, session, step, ticks, known }: { tree: Tree; session: Session; step: Step; ticks: Ticks; known: ReturnType<typeof values> }) {
