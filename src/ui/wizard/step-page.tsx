@@ -12,7 +12,7 @@ import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
 import { useCases } from '../../store/cases.ts';
 import { CaseBar } from '../cases/case-bar.tsx';
 import { useStepCase } from '../cases/case-entry.ts';
-import { Checklist } from '../components/checklist.tsx';
+import { Checklist } from './checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
@@ -23,7 +23,7 @@ import { loadStepExtras, useLinkFacts, useStepExtras } from './step-extras-loade
 import { authorWanted } from '../author/flag.ts';
 
 /** The not-found pages are their own chunk: a step that exists never loads them. */
-const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
+const notFound = () => Promise.all([import('../not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
 const StepNotFound = lazy(() => notFound().then((m) => ({ default: m.StepNotFound })));
 const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFound })));
 
