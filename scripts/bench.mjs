@@ -115,7 +115,7 @@ const SEARCH_QUERY = '7014';
 
 /**
  * The home search's index is a lazy chunk per language, fetched when the box
- * is first focused (src/ui/home-search.tsx). For each language: open the home
+ * is first focused (src/ui/home/home-search.tsx). For each language: open the home
  * page, wait until it is idle, then focus the box, type a query and wait for
  * the results; every JavaScript file fetched from the focus on is the cost of
  * the first search (gzip -9 per file, summed). Information only: no target.
