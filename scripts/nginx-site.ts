@@ -17,6 +17,7 @@
  */
 import { frameAncestors } from '../src/content/csp.ts';
 import type { MatchableCode } from '../src/engine/codes.ts';
+import { ROUTES } from '../src/engine/paths.ts';
 
 export interface SiteAddresses {
   /** `/` or `/troubleshooter/` (src/content/base-path.ts). */
@@ -29,8 +30,13 @@ export interface SiteAddresses {
   codes: readonly { platform: string; entries: readonly MatchableCode[] }[];
 }
 
-/** The routes of the app that take no parameter (src/engine/paths.ts), besides the home page. */
-const APP_PAGES = ['codes', 'analyze', 'cases'] as const;
+/** The first segment of a route of the app (`/t/:treeId` → `t`): the patterns below name the app's addresses by it. */
+const segment = (pattern: string): string => pattern.split('/')[1]!;
+
+/** The routes of the app that take no parameter (src/engine/paths.ts), besides the home page: `codes`, `analyze`, `cases`. */
+const APP_PAGES: readonly string[] = Object.values(ROUTES)
+  .filter((p) => p !== ROUTES.home && !p.includes(':'))
+  .map(segment);
 
 /** Features the app never uses: the page (and anything injected into it) may not ask for them. */
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=()';
@@ -87,17 +93,17 @@ export function nginxSite(site: SiteAddresses): string {
     ...block(`~ ${quote(`^${b}(?:${APP_PAGES.join('|')})?$`)}`, app),
   );
   const redirects = site.trees.flatMap((t) => t.redirects.map((r) => `${t.id}/${r}`));
-  if (redirects.length > 0) lines.push('# Renamed steps: the app opens the new one.', ...block(`~ ${quote(`^${b}t/(?:${ids(redirects)})$`)}`, app));
+  if (redirects.length > 0) lines.push('# Renamed steps: the app opens the new one.', ...block(`~ ${quote(`^${b}${segment(ROUTES.step)}/(?:${ids(redirects)})$`)}`, app));
   lines.push(
     '# A guide opens its first step; its map.',
-    ...block(`~ ${quote(`^${b}(?:t|map)/(?:${ids(site.trees.map((t) => t.id))})$`)}`, app),
+    ...block(`~ ${quote(`^${b}(?:${segment(ROUTES.tree)}|${segment(ROUTES.map)})/(?:${ids(site.trees.map((t) => t.id))})$`)}`, app),
     '# A step: its prerendered page; an unknown step of a known guide, or an unknown guide: 404.',
-    ...block(`~ ${quote(`^(?<step>${b}t/[^/]+/[^/]+)$`)}`, ['try_files $step/index.html =404;', ...notFound]),
+    ...block(`~ ${quote(`^(?<step>${b}${segment(ROUTES.step)}/[^/]+/[^/]+)$`)}`, ['try_files $step/index.html =404;', ...notFound]),
     '# Code pages: every spelling the app recognises (src/engine/codes.ts).',
   );
   for (const { platform, entries } of site.codes) {
     const { anyCase, exactCase } = codePatterns(entries);
-    const at = `^${b}codes/${escapeRegex(platform)}/`;
+    const at = `^${b}${segment(ROUTES.code)}/${escapeRegex(platform)}/`;
     if (anyCase) lines.push(...block(`~* ${quote(`${at}${anyCase}$`)}`, app));
     if (exactCase) lines.push(...block(`~ ${quote(`${at}${exactCase}$`)}`, app));
   }

@@ -6,7 +6,7 @@ import { currentLang, loadMessages } from './ui/i18n/use-messages.ts';
 import { routes, STEP_ROUTE_ID } from './ui/routes.tsx';
 import { registerServiceWorker } from './ui/offline.ts';
 import { loadTree } from './ui/tree-data.ts';
-import { ROUTER_BASENAME, routePath } from './engine/paths.ts';
+import { ROUTER_BASENAME } from './engine/paths.ts';
 import { EMBEDDED } from './ui/embed/flag.ts';
 import { CONTENT_UPDATE_EVENT } from './engine/model.ts';
 
@@ -46,13 +46,13 @@ export async function start(): Promise<void> {
   }
   // Works offline after this visit (docs/decisions/0007): registers once the page has loaded and is idle.
   registerServiceWorker();
+  // A prerendered step names its tree (scripts/prerender.ts), and is served at its own address only: no URL to read.
   const prerendered = container.dataset.prerendered;
-  const [, t, treeId] = (routePath(window.location.pathname) ?? '').split('/');
   // The prerendered markup is in this language (English, or Chinese swapped in by an inline
   // script) and has no trail: hydrate it. Anything else renders from scratch.
   const plain = !window.location.search || window.location.search === `?lang=${lang}`;
   const markupLang = container.dataset.lang ?? 'en';
-  const tree = prerendered && markupLang === lang && plain && t === 't' && treeId ? await loadTree(decodeURIComponent(treeId), lang)?.catch(() => undefined) : undefined;
+  const tree = prerendered && markupLang === lang && plain ? await loadTree(prerendered, lang)?.catch(() => undefined) : undefined;
   if (tree) {
     const router = live(embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } })));
     hydrateRoot(

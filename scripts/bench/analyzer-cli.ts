@@ -12,7 +12,7 @@
  *     quadratic path would grow ×16.
  */
 import { readFileSync } from 'node:fs';
-import { ADVERSARIAL_INPUTS, repeatTo } from '../../src/engine/analyze/adversarial.ts';
+import { ADVERSARIAL_INPUTS, repeatTo } from '../../src/test/adversarial.ts';
 import { analyze } from '../../src/engine/analyze/analyze.ts';
 import { scoreAll, tally, type Scored } from '../../src/test/corpus/score-analyzer.ts';
 

@@ -1,8 +1,10 @@
 import type { Lang } from '../engine/model.ts';
 import { normalize, type SearchData } from '../engine/search.ts';
 import type { RawCodeFile } from './codes-schema.ts';
-import { markdownText, toMarkdown } from './markdown.ts';
+import { markdownText } from '../engine/markdown-text.ts';
+import { toMarkdown } from './markdown.ts';
 import type { RawText, RawTree } from './schema.ts';
+import { parseCodeRef } from '../engine/refs.ts';
 
 const pick = (text: RawText, lang: Lang): string => text[lang] ?? text.en ?? '';
 const all = (text: RawText | undefined): string[] => (text ? Object.values(text).filter((t): t is string => !!t) : []);
@@ -61,7 +63,7 @@ export function compileSearchIndex(trees: RawTree[], tables: RawCodeFile[], lang
       start: t.start,
       text: searchText([...all(t.title), ...all(t.symptom)], title, symptom),
       steps: Object.entries(t.nodes).map(([id, node]) => {
-        const codes = (node.codes ?? []).map((c) => c.slice(c.indexOf(':') + 1));
+        const codes = (node.codes ?? []).map((c) => parseCodeRef(c).code);
         const stepTitle = pick(node.title, lang);
         const text = searchText(
           [

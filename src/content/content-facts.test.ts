@@ -5,7 +5,7 @@ import type { CodeEntry, CodeTable, Lang, Step } from '../engine/model.ts';
 import { compileCodeTable } from './compile-codes.ts';
 import { compileTree } from './compile.ts';
 import { loadContent } from './load.ts';
-import { markdownText } from './markdown.ts';
+import { markdownText } from '../engine/markdown-text.ts';
 
 /**
  * Facts checked against the source documents, asserted on the compiled

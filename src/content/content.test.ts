@@ -5,7 +5,7 @@ import { decodeTrail, encodeTrail } from '../engine/trail.ts';
 import { compileTree } from './compile.ts';
 import { formatError } from './errors.ts';
 import { loadContent } from './load.ts';
-import { markdownText } from './markdown.ts';
+import { markdownText } from '../engine/markdown-text.ts';
 
 /** Graph tests generated from the real content: they grow with every tree. */
 const { trees, errors } = loadContent(process.cwd());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownText, MarkdownError, softBreaks, toMarkdown } from './markdown.ts';
+import { markdownText } from '../engine/markdown-text.ts';
+import { MarkdownError, softBreaks, toMarkdown } from './markdown.ts';
 
 describe('toMarkdown', () => {
   it('converts the allowed subset to a JSON tree', () => {

@@ -142,23 +142,3 @@ function joinStrings(items: Inline[]): Inline[] {
   }
   return out;
 }
-
-/** Plain text of a Markdown tree, for search and summaries. */
-export function markdownText(md: Markdown): string {
-  const inline = (c: Inline[]): string =>
-    c.map((i) => (typeof i === 'string' ? i : i.t === 'code' ? i.v : i.t === 'br' ? ' ' : inline(i.c))).join('');
-  const block = (b: Block): string => {
-    switch (b.t) {
-      case 'p':
-      case 'h':
-        return inline(b.c);
-      case 'pre':
-        return b.v;
-      case 'quote':
-        return b.c.map(block).join('\n');
-      default:
-        return b.items.map((item) => item.map(block).join(' ')).join('\n');
-    }
-  };
-  return md.map(block).join('\n');
-}

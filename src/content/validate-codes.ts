@@ -8,6 +8,7 @@ import type { RawTree } from './schema.ts';
 import { checkReaderText } from './reader-text.ts';
 import { markdownErrors, publishedLines } from './validate.ts';
 import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
+import { formatCodeRef, parseCodeRef, parseStepRef } from '../engine/refs.ts';
 
 export interface ParsedCodeFile {
   file: string;
@@ -101,7 +102,7 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
     if (!t.tree) continue;
     for (const [nodeId, node] of Object.entries(t.tree.nodes)) {
       (node.codes ?? []).forEach((ref, i) => {
-        const [platform = '', code = ''] = splitRef(ref);
+        const { platform, code } = parseCodeRef(ref);
         const where = { file: t.file, ...t.locate(['nodes', nodeId, 'codes', i]), node: nodeId, field: `codes[${i}]` };
         const table = byPlatform.get(platform)?.table;
         if (!table) {
@@ -119,7 +120,7 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
     if (!t.table) continue;
     t.table.codes.forEach((entry, i) => {
       if (!entry.step) return;
-      const [treeId = '', stepId = ''] = entry.step.split('/');
+      const { tree: treeId, step: stepId } = parseStepRef(entry.step);
       const where = { file: t.file, ...t.locate(['codes', i, 'step']), code: entry.code, field: 'step' };
       const tree = treeById.get(treeId);
       if (!tree) {
@@ -133,19 +134,13 @@ export function checkCodeLinks(trees: { file: string; tree?: RawTree; locate: Lo
         errors.push({ ...where, message: `"${stepId}" is not a step of ${treeId}${hint ? ` (did you mean "${hint}"?)` : ''}` });
         return;
       }
-      const ref = `${t.table!.platform}:${entry.code}`;
+      const ref = formatCodeRef({ platform: t.table!.platform, code: entry.code });
       if (!(node.codes ?? []).some((c) => c === ref)) {
         errors.push({ ...where, message: `the step ${entry.step} does not list "${ref}" in its codes: add it there so the link goes both ways` });
       }
     });
   }
   return errors;
-}
-
-/** `mpaas:7003` → [`mpaas`, `7003`]; the code may itself hold colons. */
-function splitRef(ref: string): [string, string] {
-  const i = ref.indexOf(':');
-  return [ref.slice(0, i), ref.slice(i + 1)];
 }
 
 /** One line of content/published-codes.txt: `platform/code`, the code as its table spells it. */

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Lang } from '../engine/model.ts';
+import { reachableFrom } from '../engine/graph.ts';
 import { didYouMean, fieldPath, type ContentError } from './errors.ts';
 import { toMarkdown, MarkdownError } from './markdown.ts';
 import { issueErrors, makeLocator, type At, type Locator } from './yaml-locate.ts';
@@ -7,6 +8,7 @@ import { compileTree } from './compile.ts';
 import { checkReaderText } from './reader-text.ts';
 import { checkCombinations, checkFactNames } from './validate-facts.ts';
 import { REQUIRED_LANGS, treeFileSchema, type RawNode, type RawTree } from './schema.ts';
+import { parseStepRef } from '../engine/refs.ts';
 
 export interface ParsedTree {
   file: string;
@@ -213,19 +215,7 @@ function checkTreeGraph(tree: RawTree, at: At): ContentError[] {
 
 /** All step ids reachable from the start. */
 function reachable(tree: RawTree): Set<string> {
-  const seen = new Set<string>([tree.start]);
-  const queue = [tree.start];
-  while (queue.length) {
-    const node = tree.nodes[queue.shift()!];
-    if (!node) continue;
-    for (const next of edges(node)) {
-      if (!seen.has(next) && tree.nodes[next]) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
+  return reachableFrom(tree.start, (id) => (tree.nodes[id] ? edges(tree.nodes[id]).filter((next) => tree.nodes[next]) : []));
 }
 
 /** A shortest cycle back to `start`, if there is one. */
@@ -266,8 +256,7 @@ export function publishedLines(source: string): { text: string; line: number }[]
 
 export function parsePublished(source: string): PublishedId[] {
   return publishedLines(source).map(({ text, line }) => {
-    const [tree = '', step = ''] = text.split('/');
-    return { tree, step, line };
+    return { ...parseStepRef(text), line };
   });
 }
 

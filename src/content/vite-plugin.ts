@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EnvironmentModuleNode, ErrorPayload, Plugin, ViteDevServer } from 'vite';
-import { CODE_PLATFORMS, CONTENT_UPDATE_EVENT, LANG_STORAGE_KEY, LANGS, type Lang } from '../engine/model.ts';
+import { CODE_PLATFORMS, CONTENT_UPDATE_EVENT, LANGS, type Lang } from '../engine/model.ts';
+import { matchRoute, routePath } from '../engine/paths.ts';
 import { authorTable } from './author-table.ts';
 import { compileTree, summarizeTree } from './compile.ts';
 import { compileCodeIndex } from './compile-codes.ts';
@@ -9,7 +11,11 @@ import { compileSearchIndex } from './compile-search.ts';
 import { CODE_TABLE_LANGS } from './codes-schema.ts';
 import { contentSecurityPolicy, SWAP_SCRIPT } from './csp.ts';
 import { formatError, formatReport, type ContentError } from './errors.ts';
+import { fillIn, inlineScript } from './inline-script.ts';
 import { loadContent, type LoadedContent } from './load.ts';
+
+/** This project (not the content's root, which `CONTENT_ROOT` may move): where src/head-script.ts is. */
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
 const INDEX = 'virtual:content';
 const SUMMARIES = 'virtual:content/summaries';
@@ -174,17 +180,22 @@ export function contentPlugin(contentRoot?: string): Plugin {
     // inline script start that download in parallel instead of after the app has booted.
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         if (!ctx.bundle) return html;
-        const chunks: Record<string, Record<string, string>> = {};
-        // The UI strings of each language (src/ui/i18n/<lang>.ts), preloaded like a tree, under the key "".
+        // Per tree (and under "" the UI strings of src/ui/i18n/<lang>.ts), each language's chunk, as src/head-script.ts reads them.
+        const chunks: Record<string, (string | null)[]> = {};
+        const put = (key: string, lang: string, fileName: string) => {
+          const name = /^assets\/([^/]+)\.js$/.exec(fileName)?.[1];
+          if (!name) throw new Error(`the head script preloads files in assets/ only, not ${fileName}`);
+          const row = (chunks[key] ??= LANGS.map(() => null));
+          row[LANGS.indexOf(lang as Lang)] = name;
+        };
         for (const out of Object.values(ctx.bundle)) {
-          const m = out.type === 'chunk' ? /\/src\/ui\/i18n\/(en|zh)\.ts$/.exec(out.facadeModuleId ?? '') : null;
-          if (m) (chunks[''] ??= {})[m[1]!] = `${base}${out.fileName}`;
-        }
-        for (const out of Object.values(ctx.bundle)) {
-          const m = out.type === 'chunk' && out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
-          if (m) (chunks[m[0]!] ??= {})[m[1]!] = `${base}${out.fileName}`;
+          if (out.type !== 'chunk') continue;
+          const strings = /\/src\/ui\/i18n\/(en|zh)\.ts$/.exec(out.facadeModuleId ?? '');
+          if (strings) put('', strings[1]!, out.fileName);
+          const tree = out.facadeModuleId?.startsWith(`\0${TREE_PREFIX}`) ? out.facadeModuleId.slice(TREE_PREFIX.length + 1).split('/') : undefined;
+          if (tree) put(tree[0]!, tree[1]!, out.fileName);
         }
         // The app itself is a dynamic import of the tiny entry (src/main.tsx): preload it and
         // everything it imports statically, so it downloads while the page paints.
@@ -198,13 +209,8 @@ export function contentPlugin(contentRoot?: string): Plugin {
         };
         if (app) add(app.fileName);
         const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
-        // Picks the language as src/ui/i18n/lang.ts does (?lang=, the saved choice, the browser), sets
-        // <html lang> at once and, on a prerendered (English) page shown in Chinese, hides the English
-        // markup until the app has rendered the Chinese page (no flash of the wrong language).
-        // In a help desk's frame (?embed=1) it marks <html data-embed> at once, so a prerendered
-        // page never flashes the site header there (src/ui/embed/flag.ts).
-        // The tree is read from the path after the base path (`/troubleshooter/t/<tree>/…`).
-        const script = `(function(m){var d=document.documentElement,g='en';try{var q=new URLSearchParams(location.search).get('lang'),s=localStorage.getItem('${LANG_STORAGE_KEY}');if(q==='en'||q==='zh')g=q;else if(s==='en'||s==='zh')g=s;else{var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){if(/^zh\\b/i.test(n[i])){g='zh';break}if(/^en\\b/i.test(n[i]))break}}}catch(e){}d.lang=g==='zh'?'zh-CN':'en';if(g!=='en')d.setAttribute('data-lang-pending','');if(/[?&]embed=1(&|$)/.test(location.search))d.setAttribute('data-embed','');var p=${base === '/' ? 'location.pathname' : `location.pathname.slice(${base.length - 1})`}.split('/'),c=p[1]==='t'&&p[2]&&Object.prototype.hasOwnProperty.call(m,p[2])&&m[p[2]],f=function(u){if(!u)return;var l=document.createElement('link');l.rel='modulepreload';l.href=u;document.head.appendChild(l)};f(m[''][g]);f(c&&(c[g]||c.en))})(${JSON.stringify(chunks)})`;
+        // What it does: src/head-script.ts, bundled and minified here, with the chunks to preload put in.
+        const script = fillIn(await inlineScript(join(PROJECT, 'src/head-script.ts'), PROJECT, base), '__HEAD_CHUNKS__', chunks);
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
         const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, SWAP_SCRIPT])}" />`;
         const charset = '<meta charset="UTF-8" />';
@@ -219,8 +225,10 @@ export function contentPlugin(contentRoot?: string): Plugin {
       const previewBase = server.config.base;
       server.middlewares.use((req, _res, next) => {
         const path = req.url?.split('?')[0] ?? '';
-        const inBase = path.startsWith(previewBase) ? `/${path.slice(previewBase.length)}` : '';
-        if (/^\/t\/[a-z0-9-]+\/[a-z0-9-]+$/.test(inBase) && existsSync(join(server.config.root, outDir, inBase, 'index.html'))) {
+        const route = path.endsWith('/') ? undefined : matchRoute(routePath(path, previewBase) ?? '');
+        // Step ids are plain words (src/content/schema.ts): nothing else names a file.
+        const page = route?.name === 'step' && [route.params.treeId, route.params.stepId].every((id) => /^[a-z0-9-]+$/.test(id)) ? join(server.config.root, outDir, 't', route.params.treeId, route.params.stepId, 'index.html') : undefined;
+        if (page && existsSync(page)) {
           req.url = `${path}/index.html${req.url!.slice(path.length)}`;
         }
         next();

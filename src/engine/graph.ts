@@ -8,19 +8,28 @@ function nextSteps(tree: Tree, id: StepId): StepId[] {
   return step && hasAnswers(step) ? step.answers.map((a) => a.next) : [];
 }
 
-/** Every step reachable from the start. */
-export function reachableSteps(tree: Tree): Set<StepId> {
-  const seen = new Set<StepId>([tree.start]);
-  const queue: StepId[] = [tree.start];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const next of nextSteps(tree, id)) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
+/**
+ * Every node reachable from `start` by `next`, `start` included, in
+ * breadth-first order: the one reachability walk (the steps of a compiled
+ * tree here, the nodes of a raw one in src/content/validate.ts).
+ */
+export function reachableFrom<T>(start: T, next: (node: T) => Iterable<T>): Set<T> {
+  const seen = new Set<T>([start]);
+  const queue: T[] = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of next(queue[i]!)) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
       }
     }
   }
   return seen;
+}
+
+/** Every step reachable from the start. */
+export function reachableSteps(tree: Tree): Set<StepId> {
+  return reachableFrom(tree.start, (id) => nextSteps(tree, id));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CodeEntry, Tree } from './model.ts';
 import { paths } from './paths.ts';
 import { startSession, type GivenFacts } from './session.ts';
 import { sessionHref } from './trail.ts';
+import { parseStepRef } from './refs.ts';
 
 /**
  * Where a hand-off (a finding of the analyzer, a code page) sends a person,
@@ -26,7 +27,7 @@ export function handoffHref(tree: Tree, step: string, facts: Partial<Record<Fact
 
 /** The same, before the guide is loaded: straight to the step, with the facts the guide reads (from its summary). */
 export function quickHandoffHref(step: string, facts: Partial<Record<FactKey, string>>, treeFacts: readonly FactKey[]): string {
-  const [tree = '', id = ''] = step.split('/');
+  const { tree, step: id } = parseStepRef(step);
   const f = FACT_KEYS.filter((k) => treeFacts.includes(k) && facts[k] !== undefined && FACT_VALUE.test(facts[k]!))
     .map((k) => `${k}:${facts[k]}`)
     .join(',');

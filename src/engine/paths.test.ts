@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, paths, routePath, sitePath, siteUrl } from './paths.ts';
+import { BASE, matchRoute, paths, routePath, sitePath, siteUrl } from './paths.ts';
 
 describe('paths under a base path', () => {
   it('is the site root outside a Vite build', () => {
@@ -18,5 +18,26 @@ describe('paths under a base path', () => {
     expect(routePath('/troubleshooter', '/troubleshooter/')).toBe('/');
     expect(routePath('/troubleshooters/t/a', '/troubleshooter/')).toBeUndefined();
     expect(routePath('/t/a/b', '/')).toBe('/t/a/b');
+  });
+});
+
+describe('matchRoute', () => {
+  it('reads back every href the app builds', () => {
+    expect(matchRoute(paths.home.href())).toEqual({ name: 'home', params: {} });
+    expect(matchRoute(paths.tree.href('aliyun-openapi-error'))).toEqual({ name: 'tree', params: { treeId: 'aliyun-openapi-error' } });
+    expect(matchRoute(paths.step.href('a', 'b', 'x.y', 'platform:ios').split('?')[0]!)).toEqual({ name: 'step', params: { treeId: 'a', stepId: 'b' } });
+    expect(matchRoute(paths.code.href('aliyun', 'InvalidTimeStamp.Expired'))).toEqual({ name: 'code', params: { platform: 'aliyun', code: 'InvalidTimeStamp.Expired' } });
+    expect(matchRoute(paths.code.href('top', 'isv.missing-parameter:image/x'))).toEqual({ name: 'code', params: { platform: 'top', code: 'isv.missing-parameter:image/x' } });
+    expect(matchRoute(paths.codes.href())).toEqual({ name: 'codes', params: {} });
+    expect(matchRoute(paths.analyze.href())).toEqual({ name: 'analyze', params: {} });
+    expect(matchRoute(paths.cases.href())).toEqual({ name: 'cases', params: {} });
+    expect(matchRoute(paths.map.href('a'))).toEqual({ name: 'map', params: { treeId: 'a' } });
+  });
+  it('allows one trailing slash, as the router does', () => {
+    expect(matchRoute('/t/a/')).toEqual({ name: 'tree', params: { treeId: 'a' } });
+    expect(matchRoute('/codes/')).toEqual({ name: 'codes', params: {} });
+  });
+  it('matches nothing else', () => {
+    for (const path of ['', '/t', '/t/', '/t//b', '/t/a/b/c', '/codes/aliyun', '/map', '/x', '/T/a', '/t/%E0%A4%A/b', '//t/a']) expect(matchRoute(path), path).toBeUndefined();
   });
 });

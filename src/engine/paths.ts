@@ -1,23 +1,76 @@
 /**
- * Every href in the app is built here, next to the pattern it matches,
- * so URLs (which live in tickets forever) change in one place only.
+ * Every href in the app is built here, next to the pattern it matches, and
+ * every hand-read URL is matched here (`matchRoute`), so URLs (which live in
+ * tickets forever) change in one place only.
  */
+
+/** The routes of a guide: its first step, one of its steps (the inline head script preloads the guide's tree on them). */
+export const GUIDE_ROUTES = {
+  tree: '/t/:treeId',
+  step: '/t/:treeId/:stepId',
+} as const;
+
+/** The app's routes (react-router patterns, src/ui/routes.tsx); `matchRoute` reads a path against them. */
+export const ROUTES = {
+  home: '/',
+  ...GUIDE_ROUTES,
+  codes: '/codes',
+  code: '/codes/:platform/:code',
+  analyze: '/analyze',
+  cases: '/cases',
+  map: '/map/:treeId',
+} as const;
+
+type RouteName = keyof typeof ROUTES;
+type Params<P extends string> = P extends `${string}:${infer N}/${infer Rest}` ? Record<N, string> & Params<Rest> : P extends `${string}:${infer N}` ? Record<N, string> : Record<never, string>;
+/** A matched route: its name and its parameters, decoded (`{ name: 'step', params: { treeId, stepId } }`). */
+export type Route = { [K in RouteName]: { name: K; params: Params<(typeof ROUTES)[K]> } }[RouteName];
+
+/**
+ * The route a router path (`/t/a/b`, no base path: see `routePath`) opens, as
+ * the router matches it: whole segments, one trailing slash allowed, each
+ * parameter non-empty and percent-decoded. Undefined for any other path (the
+ * not-found page), or one that cannot be decoded.
+ */
+export function matchRoute(path: string): Route | undefined {
+  return matchPath(path, ROUTES) as Route | undefined;
+}
+
+/**
+ * `matchRoute` against some of the routes only (`GUIDE_ROUTES`): the inline
+ * head script (src/head-script.ts) carries this function and the few patterns
+ * it needs, not the whole table. Free of imports for that reason.
+ */
+export function matchPath<N extends string>(path: string, routes: Record<N, string>): { name: N; params: Record<string, string> } | undefined {
+  const parts = (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).split('/');
+  for (const name in routes) {
+    const pattern = routes[name].split('/');
+    const params: Record<string, string> = {};
+    try {
+      if (pattern.length === parts.length && pattern.every((p, i) => (p[0] === ':' ? parts[i] && (params[p.slice(1)] = decodeURIComponent(parts[i]!)) : p === parts[i]))) return { name, params };
+    } catch {
+      return undefined; // a malformed %-escape
+    }
+  }
+  return undefined;
+}
+
 export const paths = {
-  home: { pattern: '/', href: () => '/' },
-  tree: { pattern: '/t/:treeId', href: (treeId: string) => `/t/${enc(treeId)}` },
+  home: { pattern: ROUTES.home, href: () => '/' },
+  tree: { pattern: ROUTES.tree, href: (treeId: string) => `/t/${enc(treeId)}` },
   /**
    * One step; `facts` (`platform:ios,code:7003`, src/engine/fact-link.ts) are what was known
    * before the first step, `trail` the answers that led here (src/engine/trail.ts).
    */
   step: {
-    pattern: '/t/:treeId/:stepId',
+    pattern: ROUTES.step,
     href: (treeId: string, stepId: string, trail?: string, facts?: string) => {
       const query = [facts ? `f=${encFact(facts)}` : '', trail ? `trail=${enc(trail)}` : ''].filter(Boolean).join('&');
       return `/t/${enc(treeId)}/${enc(stepId)}${query ? `?${query}` : ''}`;
     },
   },
   codes: {
-    pattern: '/codes',
+    pattern: ROUTES.codes,
     href: (query?: { q?: string; platform?: string }) => {
       const params = new URLSearchParams();
       if (query?.q) params.set('q', query.q);
@@ -26,13 +79,13 @@ export const paths = {
       return `/codes${s ? `?${s}` : ''}`;
     },
   },
-  code: { pattern: '/codes/:platform/:code', href: (platform: string, code: string) => `/codes/${enc(platform)}/${enc(code)}` },
-  analyze: { pattern: '/analyze', href: () => '/analyze' },
+  code: { pattern: ROUTES.code, href: (platform: string, code: string) => `/codes/${enc(platform)}/${enc(code)}` },
+  analyze: { pattern: ROUTES.analyze, href: () => '/analyze' },
   /** The cases (tickets) this browser keeps. */
-  cases: { pattern: '/cases', href: () => '/cases' },
+  cases: { pattern: ROUTES.cases, href: () => '/cases' },
   /** The whole tree as a graph; `step` and `trail` highlight a session's path on it. */
   map: {
-    pattern: '/map/:treeId',
+    pattern: ROUTES.map,
     href: (treeId: string, at?: { step: string; trail?: string }) => {
       const params = new URLSearchParams();
       if (at?.step) params.set('step', at.step);

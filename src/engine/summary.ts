@@ -1,5 +1,6 @@
 import { FACT_KEYS, type FactKey } from './facts.ts';
 import { hasAnswers, type Block, type Inline, type Markdown, type OutcomeResult, type Tree } from './model.ts';
+import { inlineText as inlineTextAs } from './markdown-text.ts';
 import { addMasked, redact, type Redacted, type SecretKind } from './redact.ts';
 import type { Session } from './session.ts';
 
@@ -300,20 +301,4 @@ function blockLines(md: Markdown, indent = 0): Line[] {
 }
 
 /** Inline Markdown as text: code keeps its backticks, links show their address. */
-function inlineText(c: Inline[]): string {
-  return c
-    .map((i) => {
-      if (typeof i === 'string') return i;
-      switch (i.t) {
-        case 'code':
-          return `\`${i.v}\``;
-        case 'br':
-          return ' ';
-        case 'a':
-          return `${inlineText(i.c)} (${i.href})`;
-        default:
-          return inlineText(i.c);
-      }
-    })
-    .join('');
-}
+const inlineText = (c: Inline[]): string => inlineTextAs(c, { code: (v) => `\`${v}\``, link: (text, href) => `${text} (${href})` });

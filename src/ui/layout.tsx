@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, ScrollRestoration, useRouteError } from 'react-router';
 import { paths, sitePath } from '../engine/paths.ts';
-import { hrefInLang } from './i18n/lang.ts';
+import { hrefInLang, htmlLang } from './i18n/lang.ts';
 import { useLang, useMessages } from './i18n/use-messages.ts';
 import { startPersisting } from '../store/cases.ts';
 import { noteInAppNavigation } from './cases/case-entry.ts';
@@ -47,7 +47,7 @@ function LangSwitch() {
   const location = useLocation();
   const other = lang === 'zh' ? 'en' : 'zh';
   return (
-    <a className="lang-switch" href={sitePath(hrefInLang(other, location))} hrefLang={other === 'zh' ? 'zh-CN' : 'en'} lang={other === 'zh' ? 'zh-CN' : 'en'}>
+    <a className="lang-switch" href={sitePath(hrefInLang(other, location))} hrefLang={htmlLang(other)} lang={htmlLang(other)}>
       {other === 'zh' ? '中文' : 'English'}
     </a>
   );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODE_PLATFORMS } from '../model.ts';
-import { ADVERSARIAL_INPUTS } from './adversarial.ts';
+import { ADVERSARIAL_INPUTS } from '../../test/adversarial.ts';
 import { analyze } from './analyze.ts';
 import { CONFIDENCE_ORDER } from './types.ts';
 

@@ -6,6 +6,7 @@ import { paths } from '../../engine/paths.ts';
 import { redact } from '../../engine/redact.ts';
 import { openCases, useCases } from '../../store/cases.ts';
 import { useLang, useToolMessages } from '../i18n/use-messages.ts';
+import { htmlLang } from '../i18n/lang.ts';
 import { treeSummaries } from '../tree-summaries.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
@@ -148,7 +149,7 @@ function CaseRow({ c, guideTitle }: { c: Case; guideTitle: (tree: string) => str
         {c.id === active && <span className="badge badge--question">{m.casesThisTab}</span>}
       </header>
       <p className="muted small">
-        {at ? `${guideTitle(at.tree)} · ${at.title}` : m.casesNoGuide} · {m.casesNotes(notes)} · {m.casesChanged(new Date(c.updatedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'))}
+        {at ? `${guideTitle(at.tree)} · ${at.title}` : m.casesNoGuide} · {m.casesNotes(notes)} · {m.casesChanged(new Date(c.updatedAt).toLocaleString(htmlLang(lang)))}
       </p>
       <p className="actions case-row__actions">
         <button type="button" className="button button--small" onClick={resume}>

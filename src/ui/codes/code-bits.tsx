@@ -5,6 +5,7 @@ import { handoffHref, quickHandoffHref } from '../../engine/handoff.ts';
 import { loadTree } from '../tree-data.ts';
 import { currentLang, useToolMessages } from '../i18n/use-messages.ts';
 import { treeSummaries } from '../tree-summaries.ts';
+import { parseStepRef } from '../../engine/refs.ts';
 
 export function RetryBadge({ retry }: { retry: RetryAdvice }) {
   const m = useToolMessages();
@@ -23,7 +24,7 @@ function factValues(facts: FactValues): Partial<Record<FactKey, string>> {
 
 /** The facts the guide of a `tree-id/step-id` reads (none for a guide this build does not have). */
 function treeFacts(step: string): FactKey[] {
-  const tree = step.split('/')[0];
+  const { tree } = parseStepRef(step);
   return treeSummaries(currentLang()).find((t) => t.id === tree)?.facts ?? [];
 }
 
@@ -41,7 +42,7 @@ export function useHandoffHref(step: string | undefined, facts: FactValues, sour
   useEffect(() => {
     if (!step) return;
     let live = true;
-    void loadTree(step.split('/')[0] ?? '', currentLang())
+    void loadTree(parseStepRef(step).tree, currentLang())
       ?.then((tree) => {
         if (live) setWalked({ for: `${step}|${key}`, href: handoffHref(tree, step, JSON.parse(key) as Partial<Record<FactKey, string>>, source) });
       })

@@ -12,8 +12,10 @@ import { useCases } from '../../store/cases.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { currentLang } from '../i18n/use-messages.ts';
 import { STEP_ROUTE_ID } from '../routes.tsx';
+import { hasEmbedFlag } from './flag.ts';
 import { keepEmbedded } from './keep.ts';
 import { type AppToHost, EMBED_PROTOCOL, type EmbedStep, ERROR, HELLO, READY, START, STATE } from './messages.ts';
+import { parseStepRef } from '../../engine/refs.ts';
 
 /**
  * The app in a help desk's frame (`?embed=1`, docs/embedding.md,
@@ -42,7 +44,7 @@ export function start(router: Router, allowed: readonly string[] = __EMBED_ORIGI
   keepEmbedded(router as never);
   // A page opened with ?embed=1 keeps it, even when a redirect ran before this code arrived.
   const { pathname, search, hash } = router.state.location;
-  if (!/[?&]embed=1(?:&|$)/.test(search)) void router.navigate({ pathname, search, hash }, { replace: true });
+  if (!hasEmbedFlag(search)) void router.navigate({ pathname, search, hash }, { replace: true });
 
   const parent = window.parent;
   if (parent === window || allowed.length === 0) return; // not framed, or no desk allowed: nothing to say, no one to hear
@@ -171,7 +173,7 @@ async function guideForCode(code: string | undefined): Promise<string | undefine
   const guides = new Set<string>();
   for (const table of index.tables) {
     const step = findCode(index, table.platform, code)?.step;
-    if (step) guides.add(step.split('/')[0]!);
+    if (step) guides.add(parseStepRef(step).tree);
   }
   return guides.size === 1 ? [...guides][0] : undefined;
 }

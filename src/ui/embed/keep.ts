@@ -1,8 +1,9 @@
 /** Keeping `?embed=1` in the URL while navigating (used by ./embed.ts, loaded only when embedded; see ./flag.ts). */
+import { hasEmbedFlag } from './flag.ts';
 
 /** A router location with `embed=1` added to its query (once). */
 export function withEmbed<T extends string | { pathname?: string; search?: string; hash?: string }>(to: T): T {
-  const add = (search: string) => (/[?&]embed=1(?:&|$)/.test(search) ? search : `${search ? `${search}&` : '?'}embed=1`);
+  const add = (search: string) => (hasEmbedFlag(search) ? search : `${search ? `${search}&` : '?'}embed=1`);
   if (typeof to !== 'string') return { ...(to as object), search: add(to.search ?? '') } as T;
   const hash = to.indexOf('#');
   const path = hash < 0 ? to : to.slice(0, hash);

@@ -19,13 +19,25 @@ export function detectLang(): Lang {
     }
     return forced;
   }
+  let saved: string | null = null;
   try {
-    const saved = localStorage.getItem(LANG_STORAGE_KEY);
-    if (isLang(saved)) return saved;
+    saved = localStorage.getItem(LANG_STORAGE_KEY);
   } catch {
     /* unavailable */
   }
-  for (const l of navigator.languages ?? [navigator.language]) {
+  return pickLang(null, saved, navigator.languages ?? [navigator.language]);
+}
+
+/**
+ * The language rule, the one place it is written (the app's `detectLang` and
+ * the inline head script, src/head-script.ts, both call it): `?lang=`, else
+ * the saved choice, else the first of the browser's languages that is
+ * Chinese or English, else English.
+ */
+export function pickLang(query: string | null, saved: string | null, browser: readonly string[]): Lang {
+  if (isLang(query)) return query;
+  if (isLang(saved)) return saved;
+  for (const l of browser) {
     if (/^zh\b/i.test(l)) return 'zh';
     if (/^en\b/i.test(l)) return 'en';
   }

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { edgeLabelText, LABEL_FONT, wrapLabel, type PlacedEdge, type PlacedStep, type TreeLayout } from '../../engine/layout.ts';
+import { edgeLabelText, LABEL_FONT, wrapLabel, type PlacedEdge, type PlacedStep, type TreeLayout } from '../../engine/layout/index.ts';
 import type { Step, StepId, Tree } from '../../engine/model.ts';
 import { sitePath } from '../../engine/paths.ts';
 import { takenKey, type SessionPath } from '../../engine/session-path.ts';

@@ -1,4 +1,4 @@
-import { textWidthEm } from '../../engine/layout.ts';
+import { textWidthEm } from '../../engine/layout/index.ts';
 
 let context: CanvasRenderingContext2D | null | undefined;
 const cache = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { TreeLayout } from '../../engine/layout.ts';
+import type { TreeLayout } from '../../engine/layout/index.ts';
 import { hasAnswers, type StepId, type Tree } from '../../engine/model.ts';
 import type { SessionPath } from '../../engine/session-path.ts';
 import { useToolMessages } from '../i18n/use-messages.ts';

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { Tree } from '../../engine/model.ts';
-import { paths } from '../../engine/paths.ts';
-import { clipForDisplay } from '../../engine/strings.ts';
-import { useLang, useToolMessages } from '../i18n/use-messages.ts';
-import { treeSummaries } from '../tree-summaries.ts';
-import { useDocumentTitle } from '../use-document-title.ts';
+import type { Tree } from '../engine/model.ts';
+import { paths } from '../engine/paths.ts';
+import { clipForDisplay } from '../engine/strings.ts';
+import { useLang, useToolMessages } from './i18n/use-messages.ts';
+import { treeSummaries } from './tree-summaries.ts';
+import { useDocumentTitle } from './use-document-title.ts';
 
 function TreeList() {
   const m = useToolMessages();

@@ -5,7 +5,7 @@ import { openCases, useCases } from '../../store/cases.ts';
 import { startCaseState } from '../cases/case-entry.ts';
 import { useLang, useToolMessages } from '../i18n/use-messages.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { HomeSearch } from '../home-search.tsx';
+import { HomeSearch } from './home-search.tsx';
 import { treeSummaries } from '../tree-summaries.ts';
 
 export function HomePage() {

@@ -5,11 +5,11 @@ import { findingFacts, joinFinding, summaryFindings } from '../../engine/analyze
 import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { startCaseState } from '../cases/case-entry.ts';
-import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis } from '../analyze/protocol.ts';
-import { forgetAnalysis, loadAnalysis, saveAnalysis, sessionStore, type AnalysisSource, type Decoded, type Kept } from '../analyze/saved-analysis.ts';
-import { KeptNotes, SourceLabel } from '../analyze/analysis-notes.tsx';
-import { countMasked } from '../analyze/masking.ts';
-import { MaskToggle } from '../analyze/mask-toggle.tsx';
+import { analyzeInWorker, MAX_FILE_BYTES, stopAnalysis } from './protocol.ts';
+import { forgetAnalysis, loadAnalysis, saveAnalysis, sessionStore, type AnalysisSource, type Decoded, type Kept } from './saved-analysis.ts';
+import { KeptNotes, SourceLabel } from './analysis-notes.tsx';
+import { countMasked } from './masking.ts';
+import { MaskToggle } from './mask-toggle.tsx';
 import { PlatformLabel, RetryBadge, useHandoffHref } from '../codes/code-bits.tsx';
 import { loadCodeIndex } from '../codes/code-data.ts';
 import { Markdown } from '../components/markdown.tsx';

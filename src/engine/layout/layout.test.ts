@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileTree } from '../content/compile.ts';
-import { loadContent } from '../content/load.ts';
-import { demoTree } from '../test/demo-tree.ts';
-import { reachableSteps } from './graph.ts';
-import { bestLayout, fitInOrder, LABEL_MAX, labelBox, layoutTree, textWidthEm, wrapLabel, type LayoutDirection, type PlacedEdge, type PlacedStep, type Point, type TreeLayout } from './layout.ts';
-import type { AnswerId, Step, StepId, Tree } from './model.ts';
+import { compileTree } from '../../content/compile.ts';
+import { loadContent } from '../../content/load.ts';
+import { demoTree } from '../../test/demo-tree.ts';
+import { reachableSteps } from '../graph.ts';
+import { bestLayout, fitInOrder, LABEL_MAX, labelBox, layoutTree, textWidthEm, wrapLabel, type LayoutDirection, type PlacedEdge, type PlacedStep, type Point, type TreeLayout } from './index.ts';
+import type { AnswerId, Step, StepId, Tree } from '../model.ts';
 
 /** A tree from an adjacency list: a step with answers is a question, one without is an outcome. */
 function treeOf(start: string, next: Record<string, string[]>): Tree {

@@ -5,13 +5,14 @@ import type { ReadFacts } from '../../engine/fact-link.ts';
 import type { FactKey, FactSource } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths, siteUrl } from '../../engine/paths.ts';
+import { parseCodeRef } from '../../engine/refs.ts';
 import { answer, backTo, fittingWhen, knownAt, openAnswers, values, type Session, type Ticks } from '../../engine/session.ts';
 import { decodeTrail, encodeFacts, encodeTrail, sessionHref } from '../../engine/trail.ts';
 import { MAX_NOTE_LENGTH, stepKey, type Case } from '../../engine/cases.ts';
 import { useCases } from '../../store/cases.ts';
 import { CaseBar } from '../cases/case-bar.tsx';
 import { useStepCase } from '../cases/case-entry.ts';
-import { Checklist } from '../components/checklist.tsx';
+import { Checklist } from './checklist.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
 import { Markdown, ProsePanel } from '../components/markdown.tsx';
 import { Notice } from '../components/notices.tsx';
@@ -22,7 +23,7 @@ import { loadStepExtras, useLinkFacts, useStepExtras } from './step-extras-loade
 import { authorWanted } from '../author/flag.ts';
 
 /** The not-found pages are their own chunk: a step that exists never loads them. */
-const notFound = () => Promise.all([import('./not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
+const notFound = () => Promise.all([import('../not-found-page.tsx'), loadToolMessages()]).then(([mod]) => mod);
 const StepNotFound = lazy(() => notFound().then((m) => ({ default: m.StepNotFound })));
 const TreeNotFound = lazy(() => notFound().then((m) => ({ default: m.TreeNotFound })));
 
@@ -242,10 +243,10 @@ function StepView({
             <p className="codes">
               <span className="visually-hidden">{m.handlesCodes}{m.labelColon}</span>
               {step.codes.map((c) => {
-                const i = c.indexOf(':');
+                const { platform, code } = parseCodeRef(c);
                 return (
-                  <Link key={c} className="code-chip" to={paths.code.href(c.slice(0, i), c.slice(i + 1))}>
-                    <code>{c.slice(i + 1)}</code>
+                  <Link key={c} className="code-chip" to={paths.code.href(platform, code)}>
+                    <code>{code}</code>
                   </Link>
                 );
               })}

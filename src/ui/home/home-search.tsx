@@ -1,20 +1,20 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { searchLoaders } from 'virtual:content';
-import type { Lang } from '../engine/model.ts';
-import { paths } from '../engine/paths.ts';
-import type { SearchEntry } from '../engine/search.ts';
-import { cachedLoader } from './cached-load.ts';
-import { useLang, useToolMessages } from './i18n/use-messages.ts';
-import { keepOutOfUrl, looksLikeLog, useUrlFields } from './use-url-fields.ts';
-import { startCaseState } from './cases/case-entry.ts';
+import type { Lang } from '../../engine/model.ts';
+import { paths } from '../../engine/paths.ts';
+import type { SearchEntry } from '../../engine/search.ts';
+import { cachedLoader } from '../cached-load.ts';
+import { useLang, useToolMessages } from '../i18n/use-messages.ts';
+import { keepOutOfUrl, looksLikeLog, useUrlFields } from '../use-url-fields.ts';
+import { startCaseState } from '../cases/case-entry.ts';
 
 type Search = (query: string) => SearchEntry[];
 
 /** The search engine and the index of a language, both lazy chunks: the home page itself carries neither. */
 const loadSearch = cachedLoader(
   (lang: Lang): Promise<Search> =>
-    Promise.all([import('../engine/search.ts'), (searchLoaders[lang] ?? searchLoaders.en!)()]).then(([engine, data]) => {
+    Promise.all([import('../../engine/search.ts'), (searchLoaders[lang] ?? searchLoaders.en!)()]).then(([engine, data]) => {
       const index = engine.openIndex(data.default);
       return (query) => engine.searchAll(index, query);
     }),

@@ -1,7 +1,7 @@
 import type { ChecklistStep, ItemState } from '../../engine/model.ts';
 import type { Ticks } from '../../engine/session.ts';
 import { useMessages } from '../i18n/use-messages.ts';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '../components/markdown.tsx';
 
 /** Each item marked OK / Not OK with a pair of radio buttons. */
 export function Checklist({ step, ticks, onMark }: { step: ChecklistStep; ticks: Ticks; onMark: (item: string, mark: ItemState) => void }) {

@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import { Link, useLoaderData, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { bestLayout } from '../../engine/layout.ts';
+import { bestLayout } from '../../engine/layout/index.ts';
 import type { StepId, Tree } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { mapStepHref, sessionPath } from '../../engine/session-path.ts';
 import { decodeTrail } from '../../engine/trail.ts';
 import { Notice } from '../components/notices.tsx';
 import { currentLang, loadToolMessages, useToolMessages } from '../i18n/use-messages.ts';
-import { MapView } from '../map/map-view.tsx';
-import { StepList } from '../map/step-list.tsx';
+import { MapView } from './map-view.tsx';
+import { StepList } from './step-list.tsx';
 import { loadTree } from '../tree-data.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { TreeNotFound } from './not-found-page.tsx';
+import { TreeNotFound } from '../not-found-page.tsx';
 
 /** The tree and the tools' strings; null for an unknown tree. */
 export async function mapLoader({ params }: LoaderFunctionArgs): Promise<Tree | null> {
