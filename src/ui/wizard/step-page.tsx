@@ -1,7 +1,6 @@
 import { SourceList } from '../components/source-list.tsx';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate, useNavigationType, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import type { ReadFacts } from '../../engine/fact-link.ts';
 import type { FactKey, FactSource } from '../../engine/facts.ts';
 import { hasAnswers, type Step, type Tree } from '../../engine/model.ts';
 import { paths, siteUrl } from '../../engine/paths.ts';
@@ -91,27 +90,23 @@ function LoadedStep({ tree, stepId }: { tree: Tree; stepId: string }) {
   const { state } = useLocation();
   const factSource = ((state ?? {}) as NavState).factSource ?? 'link';
   const facts = useLinkFacts(tree, f, factSource);
-  // A link's facts are read by a chunk the loader has fetched (see step-extras-loader.ts): nothing shows for the moment it may not be.
-  if (!facts) return null;
-  return <StepAt tree={tree} stepId={stepId} trail={trail} f={f} factSource={factSource} facts={facts} />;
-}
-
-function StepAt({ tree, stepId, trail, f, factSource, facts }: { tree: Tree; stepId: string; trail: string | null; f: string | null; factSource: FactSource; facts: ReadFacts }) {
-  const result = useMemo(() => decodeTrail(tree, stepId, trail, facts.given), [tree, stepId, trail, facts]);
+  const result = useMemo(() => facts && decodeTrail(tree, stepId, trail, facts.given), [tree, stepId, trail, facts]);
   const navigate = useNavigate();
-  const redirectedFrom = result.ok ? result.redirectedFrom : undefined;
-  const canonical = result.ok ? result.session.visits[result.session.visits.length - 1]!.step : undefined;
+  const redirectedFrom = result?.ok ? result.redirectedFrom : undefined;
+  const canonical = result?.ok ? result.session.visits[result.session.visits.length - 1]!.step : undefined;
 
   // A redirected id is replaced by its successor's URL; the notice travels in history state.
   useEffect(() => {
     if (redirectedFrom && canonical) {
-      navigate(paths.step.href(tree.id, canonical, result.ok && !result.trailDropped ? (trail ?? undefined) : undefined, f ?? undefined), {
+      navigate(paths.step.href(tree.id, canonical, result?.ok && !result.trailDropped ? (trail ?? undefined) : undefined, f ?? undefined), {
         replace: true,
-        state: { redirectedFrom, trailDropped: result.ok ? result.trailDropped : undefined, factSource },
+        state: { redirectedFrom, trailDropped: result?.ok ? result.trailDropped : undefined, factSource },
       });
     }
   }, [redirectedFrom, canonical, navigate, tree.id, trail, result, f, factSource]);
 
+  // A link's facts are read by a chunk the loader has fetched (see step-extras-loader.ts): nothing shows for the moment it may not be.
+  if (!facts || !result) return null;
   if (!result.ok) return <NotFound tree={tree} step={stepId} />;
   return <StepView key={canonical} tree={tree} session={result.session} trailDropped={result.trailDropped} hadTrail={!!trail} factsDropped={facts.dropped} />;
 }
