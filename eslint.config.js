@@ -7,12 +7,23 @@ import noImportCycles from './eslint-rules/no-import-cycles.js';
 /** Import walls: the engine is pure (no React, no DOM store, no build-time code). */
 const engineWall = {
   patterns: [
-    { group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'zustand/*'], message: 'src/engine is pure TypeScript: no React, router or store.' },
-    { group: ['**/ui/**', '**/store/**', '**/content/**'], message: 'src/engine may not import ui/, store/ or content/ (content depends on engine, not the reverse).' },
+    {
+      group: ['react', 'react-dom', 'react-dom/*', 'react-router', 'zustand', 'zustand/*'],
+      message: 'src/engine is pure TypeScript: no React, router or store.',
+    },
+    {
+      group: ['**/ui/**', '**/store/**', '**/content/**'],
+      message: 'src/engine may not import ui/, store/ or content/ (content depends on engine, not the reverse).',
+    },
   ],
 };
 const contentWall = {
-  patterns: [{ group: ['react', 'react-dom', 'react-router', 'zustand', '**/ui/**', '**/store/**'], message: 'src/content is build-time code: no React, router or store.' }],
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react-router', 'zustand', '**/ui/**', '**/store/**'],
+      message: 'src/content is build-time code: no React, router or store.',
+    },
+  ],
 };
 const browserWall = {
   patterns: [
@@ -31,7 +42,9 @@ const storeWall = {
  * in the worker's scope, where the DOM, React and the app's state do not exist.
  */
 const swWall = {
-  patterns: [{ regex: '^(?!\\./[\\w.-]+$)', message: 'src/sw imports only modules of its own folder (./messages.ts …): add what it shares with the page there.' }],
+  patterns: [
+    { regex: '^(?!\\./[\\w.-]+$)', message: 'src/sw imports only modules of its own folder (./messages.ts …): add what it shares with the page there.' },
+  ],
 };
 
 /**
@@ -39,7 +52,34 @@ const swWall = {
  * it reaches no environment. Pass what it needs (storage text, the time, a URL) as arguments.
  */
 const environmentGlobals = [
-  ...['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'self', 'globalThis', 'fetch', 'XMLHttpRequest', 'postMessage', 'addEventListener', 'removeEventListener', 'requestAnimationFrame', 'alert', 'matchMedia', 'getComputedStyle', 'HTMLElement', 'Element', 'Node', 'Event', 'Worker', 'BroadcastChannel'].map((name) => ({
+  ...[
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'history',
+    'localStorage',
+    'sessionStorage',
+    'indexedDB',
+    'caches',
+    'self',
+    'globalThis',
+    'fetch',
+    'XMLHttpRequest',
+    'postMessage',
+    'addEventListener',
+    'removeEventListener',
+    'requestAnimationFrame',
+    'alert',
+    'matchMedia',
+    'getComputedStyle',
+    'HTMLElement',
+    'Element',
+    'Node',
+    'Event',
+    'Worker',
+    'BroadcastChannel',
+  ].map((name) => ({
     name,
     message: `src/engine is environment-free: no DOM or worker global (${name}). Take what you need as an argument.`,
   })),
@@ -77,7 +117,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', engineWall], 'no-restricted-globals': ['error', ...environmentGlobals] },
   },
   { files: ['src/content/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', contentWall] } },
-  { files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts', 'src/main.tsx', 'src/boot.tsx', 'src/entry-prerender.tsx'], rules: { 'no-restricted-imports': ['error', browserWall] } },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts', 'src/main.tsx', 'src/boot.tsx', 'src/entry-prerender.tsx'],
+    rules: { 'no-restricted-imports': ['error', browserWall] },
+  },
   { files: ['src/store/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', storeWall] } },
   {
     files: ['src/sw/**/*.ts'],
@@ -85,7 +128,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker } },
     rules: {
       'no-restricted-imports': ['error', swWall],
-      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'A service worker cannot import() modules: import them statically from src/sw/.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'A service worker cannot import() modules: import them statically from src/sw/.' },
+      ],
     },
   },
 );

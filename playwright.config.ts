@@ -25,7 +25,15 @@ export const browserUse = {
   serviceWorkers: 'block',
   launchOptions: {
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 } satisfies PlaywrightTestConfig['use'];
 // E2E_PORT lets two checkouts run their suites side by side without reusing each other's server.

@@ -32,14 +32,40 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: browserUse,
   projects: [
-    { name: 'nginx-root', testMatch: /(smoke|server)\.spec\.ts$/, grep: /@smoke|@server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT}/` }, grepInvert: /@subpath/ },
-    { name: 'nginx-subpath', testMatch: /(smoke|server)\.spec\.ts$/, grep: /@smoke|@server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT + 1}${SUB}` } },
+    {
+      name: 'nginx-root',
+      testMatch: /(smoke|server)\.spec\.ts$/,
+      grep: /@smoke|@server/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT}/` },
+      grepInvert: /@subpath/,
+    },
+    {
+      name: 'nginx-subpath',
+      testMatch: /(smoke|server)\.spec\.ts$/,
+      grep: /@smoke|@server/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${PORT + 1}${SUB}` },
+    },
     // A deploy test does a whole walk, a worker install or two and a reload: on 2 busy cores it takes ~1 min.
-    { name: 'deploy', testMatch: /(update|embed)\.spec\.ts$/, timeout: 150_000, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${DEPLOY.app}/` } },
+    {
+      name: 'deploy',
+      testMatch: /(update|embed)\.spec\.ts$/,
+      timeout: 150_000,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${DEPLOY.app}/` },
+    },
   ],
   webServer: [
     { command: `npx tsx scripts/serve-nginx.ts --out dist --port ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: false, timeout: 30_000 },
-    { command: `npx tsx scripts/serve-nginx.ts --out dist-sub --base ${SUB} --port ${PORT + 1}`, url: `http://127.0.0.1:${PORT + 1}${SUB}`, reuseExistingServer: false, timeout: 30_000 },
-    { command: `npx tsx scripts/serve-nginx.ts --out ${NEXT_OUT} --port ${DEPLOY.app}`, url: `http://127.0.0.1:${DEPLOY.app}/`, reuseExistingServer: false, timeout: 30_000 },
+    {
+      command: `npx tsx scripts/serve-nginx.ts --out dist-sub --base ${SUB} --port ${PORT + 1}`,
+      url: `http://127.0.0.1:${PORT + 1}${SUB}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx scripts/serve-nginx.ts --out ${NEXT_OUT} --port ${DEPLOY.app}`,
+      url: `http://127.0.0.1:${DEPLOY.app}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });

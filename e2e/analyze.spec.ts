@@ -8,7 +8,9 @@ import { expect, test } from './test.ts';
 const IOS_7014 =
   'Demo[83383:2546279] [mPaaSLog] APMobileNetwork alipay.client.getUnionResource resp:{ "Content-Length" = 0; "Content-Type" = "text/plain;charset=UTF-8"; Date = "Tue, 11 Aug 2020 04:50:08 GMT"; memo = "%E9%AA%8C%E7%AD%BERPC%E6%8E%A5%E5%8F%A3%20%E5%8A%A0%E7%AD%BE%E6%95%B0%E6%8D%AE%E4%B8%BA%E7%A9%BA"; "mgw-traceid" = 0a1d7667159712140890222728553; "result-status" = 7014; "server-time" = 1597121408902; tips = "%E9%AA%8C%E7%AD%BERPC%E6%8E%A5%E5%8F%A3%20%E5%8A%A0%E7%AD%BE%E6%95%B0%E6%8D%AE%E4%B8%BA%E7%A9%BA"; }';
 
-const entry7014 = codeIndex().tables.find((t) => t.platform === 'mpaas')!.codes.find((e) => e.code === '7014')!;
+const entry7014 = codeIndex()
+  .tables.find((t) => t.platform === 'mpaas')!
+  .codes.find((e) => e.code === '7014')!;
 
 test('a pasted Xcode log line becomes a finding that links to its step and its code page', async ({ page }) => {
   const sent: string[] = [];
@@ -144,9 +146,17 @@ test('each finding carries data-finding, data-platform and data-code; text from 
     [IOS_7014, 'mpaas', '7014'],
     ['11-20 10:21:34.001 E/DynamicRelease(12345): RpcException: [2] Cannot connect to the network.', 'mpaas-android', '2'],
     ['RPC failed: Error Domain=DTRpcErrorDomain Code=0 kDTRpcNetworkError', 'mpaas-ios', 'kDTRpcNetworkError'],
-    ['{"RequestId":"D8A1D4B2-1111-2222-3333-444455556666","HostId":"cloudpush.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation."}', 'aliyun', 'SignatureDoesNotMatch'],
+    [
+      '{"RequestId":"D8A1D4B2-1111-2222-3333-444455556666","HostId":"cloudpush.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation."}',
+      'aliyun',
+      'SignatureDoesNotMatch',
+    ],
     ['{"error_response":{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}}', 'top', '27'],
-    ['HTTP/1.1 401 Unauthorized\n{"error":"auth_bad_access_token","exception":"org.apache.usergrid.rest.exceptions.SecurityException","timestamp":1542350743000,"duration":0,"error_description":"Unable to authenticate due to corrupt access token"}', 'easemob', 'auth_bad_access_token'],
+    [
+      'HTTP/1.1 401 Unauthorized\n{"error":"auth_bad_access_token","exception":"org.apache.usergrid.rest.exceptions.SecurityException","timestamp":1542350743000,"duration":0,"error_description":"Unable to authenticate due to corrupt access token"}',
+      'easemob',
+      'auth_bad_access_token',
+    ],
   ];
   for (const [text, platform, code] of samples) {
     await box.fill(text);
@@ -192,7 +202,9 @@ test('a finding’s excerpt and fields are masked like a ticket summary, and the
   const sign = '668FB4A049F71A1C845EF8C05B1F3E66';
   await page
     .getByRole('textbox', { name: 'Log or error response' })
-    .fill(`{"error_response":{"args":{"arg":[{"key":"app_key","value":"12345678"},{"key":"sign","value":"${sign}"}]},"code":25,"msg":"Invalid signature","request_id":"zt2r9i5yxbe2"}}`);
+    .fill(
+      `{"error_response":{"args":{"arg":[{"key":"app_key","value":"12345678"},{"key":"sign","value":"${sign}"}]},"code":25,"msg":"Invalid signature","request_id":"zt2r9i5yxbe2"}}`,
+    );
   await page.getByRole('button', { name: 'Analyze' }).click();
   const finding = page.getByRole('article');
   await finding.getByText('From the log').click();
@@ -297,7 +309,9 @@ test('findings are not lost: Back from their step, or the header’s link, shows
 
 test('a text handed over by the home search is analyzed once; Back shows the last analysis, not that text again', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('searchbox', { name: 'Search symptoms, codes and steps' }).fill('{"error_rsp":{"code":40,"msg":"Missing required arguments:iid/num_iid"}}');
+  await page
+    .getByRole('searchbox', { name: 'Search symptoms, codes and steps' })
+    .fill('{"error_rsp":{"code":40,"msg":"Missing required arguments:iid/num_iid"}}');
   await page.getByRole('button', { name: 'Analyze it' }).click();
   await expect(page.getByRole('article')).toContainText('Missing required arguments');
   // The person pastes something else, looks it up, and comes back.

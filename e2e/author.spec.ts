@@ -9,7 +9,10 @@ const FILE = 'content/trees/mpaas-system-busy.yaml';
 const t = tree('mpaas-system-busy');
 const start = t.steps[t.start]!;
 /** The line of a step's id in its file, counted here from the file itself. */
-const lineOf = (step: string) => readFileSync(FILE, 'utf8').split('\n').findIndex((l) => l === `  ${step}:`) + 1;
+const lineOf = (step: string) =>
+  readFileSync(FILE, 'utf8')
+    .split('\n')
+    .findIndex((l) => l === `  ${step}:`) + 1;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 test('?author=1 shows the step as the file writes it, its line, and a try link per answer that keeps the view on', async ({ page }) => {

@@ -195,7 +195,9 @@ test('hostile saved data never breaks the app: prototype keys are ignored, what 
     await page.goto(pathTo(mpaas, 'bundle-id'));
     await expect(title(page)).toHaveText(mpaas.steps['bundle-id']!.title);
     await note(page).fill('still works');
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).children ?? ({} as Record<string, unknown>).path ?? ({} as Record<string, unknown>).index)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (({}) as Record<string, unknown>).children ?? ({} as Record<string, unknown>).path ?? ({} as Record<string, unknown>).index),
+    ).toBeUndefined();
     if (!raw.includes('__proto__":{"children') && !raw.includes('"path"')) {
       await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
       expect(await page.evaluate(() => localStorage.getItem('troubleshooter:kept-aside'))).toBe(raw);
@@ -209,7 +211,15 @@ test('notes and marks kept by the first version become one case, "Before cases"'
   await page.evaluate(() =>
     localStorage.setItem(
       'troubleshooter',
-      JSON.stringify({ state: { ticks: {}, recent: { 'mpaas-system-busy': { step: 'bundle-id', trail: 'ios.found.608.ios', title: 'Bundle', at: 1 } }, notes: { 'mpaas-system-busy': { 'bundle-id': 'written before cases' } }, findings: {} }, version: 1 }),
+      JSON.stringify({
+        state: {
+          ticks: {},
+          recent: { 'mpaas-system-busy': { step: 'bundle-id', trail: 'ios.found.608.ios', title: 'Bundle', at: 1 } },
+          notes: { 'mpaas-system-busy': { 'bundle-id': 'written before cases' } },
+          findings: {},
+        },
+        version: 1,
+      }),
     ),
   );
   await page.goto('/cases');

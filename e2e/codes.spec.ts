@@ -19,7 +19,9 @@ test('the code list searches as you type, in English and Chinese, and filters by
   await expect(page).toHaveURL(/\?q=7003/);
 
   // The Chinese title of an entry finds it while the English UI shows.
-  const zhTitle = codeIndex('zh').tables.find((t) => t.platform === 'easemob')!.codes.find((e) => e.code === 'reach_limit')!.title;
+  const zhTitle = codeIndex('zh')
+    .tables.find((t) => t.platform === 'easemob')!
+    .codes.find((e) => e.code === 'reach_limit')!.title;
   expect(zhTitle).toMatch(/[\u4e00-\u9fff]/);
   await search.fill(zhTitle);
   await expect(page.getByRole('link', { name: /^reach_limit/ })).toBeVisible();

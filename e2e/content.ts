@@ -29,14 +29,20 @@ export interface Hop {
  * tree: walking each one in the browser exercises every branch.
  */
 export function coveringPaths(t: Tree): Hop[][] {
-  return coveringWalks(t).map((walk) => walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}), ...(p.auto ? { auto: true } : {}) })));
+  return coveringWalks(t).map((walk) =>
+    walk.map((p) => ({ step: t.steps[p.step]!, ...(p.answer ? { answer: p.answer } : {}), ...(p.auto ? { auto: true } : {}) })),
+  );
 }
 
 /** The code tables the app serves, compiled as the build does. */
 export function codeIndex(lang: Lang = 'en'): CodeIndex {
   const { codes, errors, sources } = loadContent(process.cwd());
   if (errors.length) throw new Error(`content/ has errors; run npm run content:check`);
-  return compileCodeIndex(codes.map((c) => c.table!), lang, sources);
+  return compileCodeIndex(
+    codes.map((c) => c.table!),
+    lang,
+    sources,
+  );
 }
 
 /** Ids of the trees written in a language (a tree without it falls back to English). */

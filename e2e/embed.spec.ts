@@ -46,7 +46,11 @@ function dropExpected(errors: string[], pattern: RegExp): string[] {
   return dropped;
 }
 
-const frameUrl = (page: Page, app: string) => page.frames().find((f) => f.url().startsWith(app))?.url() ?? '';
+const frameUrl = (page: Page, app: string) =>
+  page
+    .frames()
+    .find((f) => f.url().startsWith(app))
+    ?.url() ?? '';
 
 test('an allowed desk frames the app compactly, hears the step, facts and summary, and starts a guide with facts', async ({ page }) => {
   await page.goto(deskPage(deskOrigin(), APP));
@@ -106,7 +110,10 @@ test('an allowed desk frames the app compactly, hears the step, facts and summar
   expect(scan.violations.map((v) => v.id)).toEqual([]);
 });
 
-test('a desk that is not allowed: nginx refuses the frame; where a host sends no header, the app neither talks nor listens', async ({ page, consoleErrors }) => {
+test('a desk that is not allowed: nginx refuses the frame; where a host sends no header, the app neither talks nor listens', async ({
+  page,
+  consoleErrors,
+}) => {
   // Another origin (the same server under the name localhost), framing the nginx-served app.
   const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
   await page.goto(deskPage(strangerOrigin(), APP));

@@ -41,7 +41,9 @@ test('"change" on a known fact reopens its question, and the answer given there 
   await path(page).getByRole('link', { name: 'Change platform: ask again' }).click();
   await expect(title(page)).toHaveText(mpaas.steps.symptom!.title);
   await expect(page).toHaveURL(/\/t\/mpaas-system-busy\/symptom\?f=code:7003$/);
-  await answers(page).getByRole('link', { name: /^Android/ }).click();
+  await answers(page)
+    .getByRole('link', { name: /^Android/ })
+    .click();
   // The code still passes the steps it answers, now on the Android side.
   await expect(title(page)).toHaveText(mpaas.steps['device-time']!.title);
   await expect(path(page)).toContainText('you answered “Android: 网络不给力，请稍后再试”');

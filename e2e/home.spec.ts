@@ -54,7 +54,10 @@ test('the home search is in the address: Back from a result returns to it, and a
   await box.fill('SignatureNonceUsed');
   await expect(page).toHaveURL(/\/\?q=SignatureNonceUsed$/);
   const results = page.getByRole('list', { name: 'Results for “SignatureNonceUsed”' });
-  await results.getByRole('link', { name: /SignatureNonceUsed/ }).first().click();
+  await results
+    .getByRole('link', { name: /SignatureNonceUsed/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/codes\/aliyun\/SignatureNonceUsed$/);
   await page.goBack();
   await expect(box).toHaveValue('SignatureNonceUsed');

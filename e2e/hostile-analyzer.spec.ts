@@ -120,6 +120,8 @@ test('a GBK log from a Chinese Windows machine and a UTF-16 log without a byte-o
   await expect(page.getByRole('main')).toContainText('read as UTF-16 (little-endian)');
   await expect(page.getByRole('article')).toContainText('Seen 3 times');
 
-  await page.locator('input[type=file]').setInputFiles({ name: 'latin1.log', mimeType: 'text/plain', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0x0a]) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'latin1.log', mimeType: 'text/plain', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0x0a]) });
   await expect(page.getByRole('main')).toContainText('character encoding could not be told');
 });

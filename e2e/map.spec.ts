@@ -22,7 +22,10 @@ const box = async (l: Locator) => (await l.boundingBox())!;
 function halfway(): Session {
   const walk = coveringPaths(mpaas).sort((a, b) => b.length - a.length)[0]!;
   const hops = walk.slice(0, Math.ceil(walk.length / 2));
-  return hops.slice(0, -1).filter((h) => !h.auto).reduce<Session>((s, h) => answer(mpaas, s, h.answer!)!, startSession(mpaas));
+  return hops
+    .slice(0, -1)
+    .filter((h) => !h.auto)
+    .reduce<Session>((s, h) => answer(mpaas, s, h.answer!)!, startSession(mpaas));
 }
 
 async function axeScan(page: Page, url: string) {
@@ -110,7 +113,7 @@ test('the map pans by drag and arrow keys, and zooms with the buttons, + and −
     .toBe(true);
 });
 
-test("a map opened from a session marks the path taken and the current step, and links back to it", async ({ page }) => {
+test('a map opened from a session marks the path taken and the current step, and links back to it', async ({ page }) => {
   const s = halfway();
   const path = sessionPath(mpaas, s);
   const trail = encodeTrail(mpaas, s);

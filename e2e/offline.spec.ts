@@ -83,7 +83,9 @@ test('after one visit, steps (with a trail), a guide never opened, a code page a
   // The analyzer (the page, its strings, the code tables and its Web Worker all come from the cache).
   await page.goto('/analyze');
   const box = page.getByRole('textbox', { name: 'Log or error response' });
-  await box.fill('{"RequestId":"4C467B38-3910-447D-87BC-AC049166F216","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}');
+  await box.fill(
+    '{"RequestId":"4C467B38-3910-447D-87BC-AC049166F216","HostId":"ecs.aliyuncs.com","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}',
+  );
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
   await expect(page.getByRole('article')).toContainText('InvalidTimeStamp.Expired');

@@ -46,7 +46,11 @@ test('on a phone, Analyze moves the page to the results, and dropping a file is 
   await page.goto('/analyze');
   await expect(page.getByText(/drop a file/)).toBeHidden();
   await expect(page.getByText('Open a log file')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Log or error response' }).fill('{"Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.","RequestId":"8C4D1F6E-0000-4B0B-9E0A-2A6A8B1D3C55"}');
+  await page
+    .getByRole('textbox', { name: 'Log or error response' })
+    .fill(
+      '{"Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.","RequestId":"8C4D1F6E-0000-4B0B-9E0A-2A6A8B1D3C55"}',
+    );
   await page.getByRole('button', { name: 'Analyze' }).click();
   const heading = page.locator('#findings-title');
   await expect(heading).toBeFocused();

@@ -39,7 +39,9 @@ test('a session link opens the same path, answers and checklist marks in a fresh
   const items = page.getByRole('group', { name: checklist.items[0]!.label });
   await items.getByRole('radio', { name: 'OK', exact: true }).check();
   await page.getByRole('group', { name: checklist.items[1]!.label }).getByRole('radio', { name: 'Not OK' }).check();
-  await answers(page).getByRole('link', { name: checklist.answers.find((a) => a.id === 'differs')!.label }).click();
+  await answers(page)
+    .getByRole('link', { name: checklist.answers.find((a) => a.id === 'differs')!.label })
+    .click();
   await expect(title(page)).toHaveText(mpaas.steps['fix-bundle-id']!.title);
 
   await page.getByRole('button', { name: 'Copy link to this step and your answers' }).click();

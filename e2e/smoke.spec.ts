@@ -90,7 +90,9 @@ test('@smoke /analyze reads a pasted error and links to its code page', async ({
   await expect(title(page)).toHaveText('Paste a log or an error response');
   await page
     .getByRole('textbox', { name: 'Log or error response' })
-    .fill('{"RequestId":"5C5B1F36-8E16-4E5A-9E0E-1B0C1A2B3C4D","HostId":"ecs.aliyuncs.com","Code":"Throttling.User","Message":"Request was denied due to user flow control."}');
+    .fill(
+      '{"RequestId":"5C5B1F36-8E16-4E5A-9E0E-1B0C1A2B3C4D","HostId":"ecs.aliyuncs.com","Code":"Throttling.User","Message":"Request was denied due to user flow control."}',
+    );
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
   const code = page.getByRole('article').getByRole('link', { name: /Throttling\.User in the reference/ });

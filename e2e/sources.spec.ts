@@ -24,7 +24,10 @@ test('a step lists its sources by public title, linked to the official page in t
 test('a code page lists its sources by public title, without internal references', async ({ page }) => {
   await page.goto('/codes/easemob/401');
   const sources = page.locator('.step__sources');
-  await expect(sources.getByRole('link', { name: /Easemob documentation: REST API error codes/ })).toHaveAttribute('href', /^https:\/\/github\.com\/easemob\/easemob-doc\//);
+  await expect(sources.getByRole('link', { name: /Easemob documentation: REST API error codes/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/github\.com\/easemob\/easemob-doc\//,
+  );
   await expect(sources).not.toContainText(INTERNAL);
 });
 

@@ -14,7 +14,10 @@ async function markFor(page: Page, hop: Hop) {
   const chosen = step.answers.find((a) => a.id === hop.answer)!;
   for (const [i, item] of step.items.entries()) {
     const bad = chosen.when === 'any-bad' && i === 0;
-    await page.getByRole('group', { name: item.label }).getByRole('radio', { name: bad ? 'Not OK' : 'OK', exact: true }).check();
+    await page
+      .getByRole('group', { name: item.label })
+      .getByRole('radio', { name: bad ? 'Not OK' : 'OK', exact: true })
+      .check();
   }
   if (chosen.when) await expect(answers(page).getByRole('link', { name: new RegExp(`^${escape(chosen.label)}`) })).toContainText('fits your marks');
 }
@@ -40,28 +43,29 @@ test('the home page lists the guides and starts the mPaaS one', async ({ page })
   await expectStep(page, mpaas.steps[mpaas.start]!);
 });
 
-for (const t of trees()) for (const path of coveringPaths(t)) {
-  const end = path[path.length - 1]!.step;
-  test(`walks ${t.id} by clicking answers: ${path.map((h) => h.step.id).join(' → ')}`, async ({ page }) => {
-    await page.goto(`/t/${t.id}`);
-    for (const [i, hop] of path.entries()) {
-      // A step the answers so far answer by themselves is passed on the way: nothing to click.
-      if (hop.auto) continue;
-      await expectStep(page, hop.step);
-      if (!hop.answer || !hasAnswers(hop.step)) break;
-      await markFor(page, hop);
-      const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
-      const lands = path.findIndex((h, j) => j > i && !h.auto);
-      const link = answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) });
-      await expect(link).toHaveAttribute('href', new RegExp(`^/t/${t.id}/${path[lands]!.step.id}\\?trail=`));
-      await link.click();
-      // The path so far lists every earlier step, those passed on the way too.
-      await expect(page.getByRole('navigation', { name: 'Your path' }).getByRole('listitem')).toHaveCount(lands + 1);
-    }
-    await expectStep(page, end);
-    await expect(page.locator('[data-step-kind="outcome"]')).toBeVisible();
-  });
-}
+for (const t of trees())
+  for (const path of coveringPaths(t)) {
+    const end = path[path.length - 1]!.step;
+    test(`walks ${t.id} by clicking answers: ${path.map((h) => h.step.id).join(' → ')}`, async ({ page }) => {
+      await page.goto(`/t/${t.id}`);
+      for (const [i, hop] of path.entries()) {
+        // A step the answers so far answer by themselves is passed on the way: nothing to click.
+        if (hop.auto) continue;
+        await expectStep(page, hop.step);
+        if (!hop.answer || !hasAnswers(hop.step)) break;
+        await markFor(page, hop);
+        const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
+        const lands = path.findIndex((h, j) => j > i && !h.auto);
+        const link = answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) });
+        await expect(link).toHaveAttribute('href', new RegExp(`^/t/${t.id}/${path[lands]!.step.id}\\?trail=`));
+        await link.click();
+        // The path so far lists every earlier step, those passed on the way too.
+        await expect(page.getByRole('navigation', { name: 'Your path' }).getByRole('listitem')).toHaveCount(lands + 1);
+      }
+      await expectStep(page, end);
+      await expect(page.locator('[data-step-kind="outcome"]')).toBeVisible();
+    });
+  }
 
 for (const t of trees()) {
   for (const slice of slices(Object.values(t.steps), 40)) {
@@ -84,7 +88,9 @@ test('browser back, forward and reload keep the place and the path', async ({ pa
     // Wait for the step itself: reading the title right after a click races the navigation.
     await expectStep(page, hop.step);
     const answer = hop.step.answers.find((a) => a.id === hop.answer)!;
-    await answers(page).getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) }).click();
+    await answers(page)
+      .getByRole('link', { name: new RegExp(`^${escape(answer.label)}`) })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(hop.step.title);
   }
   const url = page.url();
@@ -103,7 +109,9 @@ test('the Back button and the path links go back to earlier steps', async ({ pag
   await page.goto(`/t/${MPAAS}`);
   const start = mpaas.steps[mpaas.start]!;
   if (!hasAnswers(start)) throw new Error('start must be a question');
-  await answers(page).getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  await answers(page)
+    .getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) })
+    .click();
   await expectStep(page, mpaas.steps[start.answers[0]!.next]!);
   await page.getByRole('link', { name: '← Back' }).click();
   await expectStep(page, start);
@@ -192,7 +200,9 @@ test('the home page offers to continue where the person left off', async ({ page
   const start = mpaas.steps[mpaas.start]!;
   if (!hasAnswers(start)) throw new Error('start must be a question');
   await page.goto(`/t/${MPAAS}`);
-  await answers(page).getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) }).click();
+  await answers(page)
+    .getByRole('link', { name: new RegExp(`^${escape(start.answers[0]!.label)}`) })
+    .click();
   const next = mpaas.steps[start.answers[0]!.next]!;
   await expectStep(page, next);
   await page.goto('/');

@@ -17,7 +17,9 @@ if (publish) {
   const blocking = errors.filter((e) => !e.pendingPublish && !e.staleTranslation);
   if (blocking.length === 0) {
     const added = publishAll(root, trees, codes);
-    console.log(added.length ? `Published ${added.length} address(es) in ${PUBLISHED_FILE} and ${PUBLISHED_CODES_FILE}.` : 'Every step and code is already published.');
+    console.log(
+      added.length ? `Published ${added.length} address(es) in ${PUBLISHED_FILE} and ${PUBLISHED_CODES_FILE}.` : 'Every step and code is already published.',
+    );
     ({ trees, codes, errors } = loadContent(root));
   }
 }

@@ -11,7 +11,9 @@ import { PLATFORMS } from '../src/engine/model.ts';
 
 const [treeId, platform] = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (!treeId) {
-  console.error(`Usage: npm run content:new <tree-id> [platform]\n  e.g. npm run content:new mpaas-upload-fails   (platform: ${PLATFORMS.join(', ')}; taken from the id's start when it is one)`);
+  console.error(
+    `Usage: npm run content:new <tree-id> [platform]\n  e.g. npm run content:new mpaas-upload-fails   (platform: ${PLATFORMS.join(', ')}; taken from the id's start when it is one)`,
+  );
   process.exit(1);
 }
 const root = process.cwd();

@@ -34,12 +34,25 @@ describe('codePatterns', () => {
   it('recognises exactly the codes the code pages find, in every table', () => {
     for (const table of index.tables) {
       const { anyCase, exactCase } = codePatterns(table.codes);
-      const fits = (code: string) => (anyCase !== undefined && new RegExp(`^${anyCase}$`, 'i').test(code)) || (exactCase !== undefined && new RegExp(`^${exactCase}$`).test(code));
+      const fits = (code: string) =>
+        (anyCase !== undefined && new RegExp(`^${anyCase}$`, 'i').test(code)) || (exactCase !== undefined && new RegExp(`^${exactCase}$`).test(code));
       const tries = new Set<string>();
       for (const e of table.codes) {
         for (const s of [e.code, e.name, ...(e.aliases ?? [])]) {
           if (!s) continue;
-          for (const v of [s, s.toLowerCase(), s.toUpperCase(), `${s}x`, `x${s}`, `${s}:sub`, `${s} `, s.slice(1), s.replace(/\{[^}]*\}/g, 'Name_1'), s.replace(/\{[^}]*\}/g, '')]) tries.add(v);
+          for (const v of [
+            s,
+            s.toLowerCase(),
+            s.toUpperCase(),
+            `${s}x`,
+            `x${s}`,
+            `${s}:sub`,
+            `${s} `,
+            s.slice(1),
+            s.replace(/\{[^}]*\}/g, 'Name_1'),
+            s.replace(/\{[^}]*\}/g, ''),
+          ])
+            tries.add(v);
         }
       }
       for (let n = 0; n <= 1100; n++) tries.add(String(n));
@@ -77,7 +90,9 @@ describe('nginxSite', () => {
       expect(b).toMatch(/add_header Cache-Control "no-cache" always;|add_header Cache-Control "public, max-age=31536000, immutable";/);
     }
     expect(conf).toContain(`"^/troubleshooter/t/(?:tree\\-a/old\\-one)$"`.replace('\\-', '-').replace('\\-', '-'));
-    expect(conf).toContain('"^/troubleshooter/codes/aliyun/(?:Throttling\\.User|Missing\\{ParameterName\\}|(?:Throttling\\.User|Missing\\{ParameterName\\}):.*)$"');
+    expect(conf).toContain(
+      '"^/troubleshooter/codes/aliyun/(?:Throttling\\.User|Missing\\{ParameterName\\}|(?:Throttling\\.User|Missing\\{ParameterName\\}):.*)$"',
+    );
   });
 
   it('lets the allowed help desks, and only them, frame every answer', () => {

@@ -93,7 +93,8 @@ export function nginxSite(site: SiteAddresses): string {
     ...block(`~ ${quote(`^${b}(?:${APP_PAGES.join('|')})?$`)}`, app),
   );
   const redirects = site.trees.flatMap((t) => t.redirects.map((r) => `${t.id}/${r}`));
-  if (redirects.length > 0) lines.push('# Renamed steps: the app opens the new one.', ...block(`~ ${quote(`^${b}${segment(ROUTES.step)}/(?:${ids(redirects)})$`)}`, app));
+  if (redirects.length > 0)
+    lines.push('# Renamed steps: the app opens the new one.', ...block(`~ ${quote(`^${b}${segment(ROUTES.step)}/(?:${ids(redirects)})$`)}`, app));
   lines.push(
     '# A guide opens its first step; its map.',
     ...block(`~ ${quote(`^${b}(?:${segment(ROUTES.tree)}|${segment(ROUTES.map)})/(?:${ids(site.trees.map((t) => t.id))})$`)}`, app),
@@ -130,7 +131,14 @@ export function codePatterns(entries: readonly MatchableCode[]): { anyCase?: str
   for (const e of entries) {
     for (const s of [e.code, e.name, ...(e.aliases ?? [])]) if (s) spellings.add(s);
     for (const [lo, hi] of e.ranges ?? []) ranges.push(numberRange(lo, hi));
-    if (/\{[^}]*\}/.test(e.code)) patterns.push({ re: e.code.split(/\{[^}]*\}/).map(escapeRegex).join('[A-Za-z0-9_-]+'), colon: e.code.includes(':') });
+    if (/\{[^}]*\}/.test(e.code))
+      patterns.push({
+        re: e.code
+          .split(/\{[^}]*\}/)
+          .map(escapeRegex)
+          .join('[A-Za-z0-9_-]+'),
+        colon: e.code.includes(':'),
+      });
   }
   for (const s of spellings) {
     // eslint-disable-next-line no-control-regex -- refuses control characters on purpose
@@ -153,7 +161,7 @@ export function codePatterns(entries: readonly MatchableCode[]): { anyCase?: str
 export function numberRange(lo: number, hi: number): string {
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 0 || hi < lo) throw new Error(`nginx-site: bad range ${lo}-${hi}`);
   const out: string[] = [];
-  for (let a = lo; a <= hi; ) {
+  for (let a = lo; a <= hi;) {
     // Numbers of one length at a time: 5…99 is 5…9 then 10…99.
     const b = Math.min(hi, 10 ** String(a).length - 1);
     out.push(...sameLength(String(a), String(b)));

@@ -42,7 +42,8 @@ export function precacheEntries(files: readonly BuiltFile[], base = '/'): Precac
     .filter((f) => isPrecached(f.path))
     .map((f) => ({ url: `${base}${f.path}`, sha256: sha256Hex(f.body), bytes: f.body.length }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  if (!entries.some((e) => e.url === `${base}${SHELL_PATH}`)) throw new Error(`dist/${SHELL_PATH} is missing: the service worker needs it as the offline app shell`);
+  if (!entries.some((e) => e.url === `${base}${SHELL_PATH}`))
+    throw new Error(`dist/${SHELL_PATH} is missing: the service worker needs it as the offline app shell`);
   return entries;
 }
 

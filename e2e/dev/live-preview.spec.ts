@@ -46,7 +46,9 @@ test('a saved tree updates the open step in place; a broken one shows the CLI te
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay.locator('.message-body')).toContainText('"strat" is not a node of this tree');
   const cli = contentCheck();
-  expect(cli).toMatch(/^content\/trees\/top-api-error\.yaml:\d+:\d+ start: "strat" is not a node of this tree \(did you mean "start"\?\)\n\n1 problem\(s\) in content\/\.$/);
+  expect(cli).toMatch(
+    /^content\/trees\/top-api-error\.yaml:\d+:\d+ start: "strat" is not a node of this tree \(did you mean "start"\?\)\n\n1 problem\(s\) in content\/\.$/,
+  );
   expect((await overlay.locator('.message-body').textContent())?.trim()).toBe(cli);
 
   // The dev server is still up: a page opened now shows the same problems.

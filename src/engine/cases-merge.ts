@@ -58,4 +58,3 @@ export function mergeCases(a: CasesData, b: CasesData): CasesData {
   }
   return { cases, deleted, retentionDays: a.retentionDays };
 }
-

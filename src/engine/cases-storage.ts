@@ -53,16 +53,40 @@ export function readCase(input: unknown, report: ReadReport): Case | undefined {
   c.ticketAt = isTime(input.ticketAt) ? input.ticketAt : c.createdAt;
   c.statusAt = isTime(input.statusAt) ? input.statusAt : c.createdAt;
   if (isTime(input.closedAt)) c.closedAt = input.closedAt;
-  c.positions = readMap(input.positions, ID, (p, key) => {
-    if (!isRecord(p) || p.tree !== key || typeof p.step !== 'string' || !ID.test(p.step) || !isShortString(p.trail, 4000) || !isShortString(p.title) || !isTime(p.at)) return undefined;
-    return { tree: key, step: p.step, trail: p.trail, ...(isShortString(p.facts, 1000) && p.facts ? { facts: p.facts } : {}), title: p.title, at: p.at };
-  }, report);
-  c.notes = readMap(input.notes, STEP_KEY, (n) => (isRecord(n) && typeof n.text === 'string' && isTime(n.at) ? { text: n.text.slice(0, MAX_NOTE_LENGTH), at: n.at } : undefined), report);
-  c.ticks = readMap(input.ticks, STEP_KEY, (t) => {
-    if (!isRecord(t) || !isTime(t.at)) return undefined;
-    const marks = readMap(t.marks, ITEM_ID, (m) => (m === 'ok' || m === 'bad' ? m : undefined), report);
-    return { marks, at: t.at };
-  }, report);
+  c.positions = readMap(
+    input.positions,
+    ID,
+    (p, key) => {
+      if (
+        !isRecord(p) ||
+        p.tree !== key ||
+        typeof p.step !== 'string' ||
+        !ID.test(p.step) ||
+        !isShortString(p.trail, 4000) ||
+        !isShortString(p.title) ||
+        !isTime(p.at)
+      )
+        return undefined;
+      return { tree: key, step: p.step, trail: p.trail, ...(isShortString(p.facts, 1000) && p.facts ? { facts: p.facts } : {}), title: p.title, at: p.at };
+    },
+    report,
+  );
+  c.notes = readMap(
+    input.notes,
+    STEP_KEY,
+    (n) => (isRecord(n) && typeof n.text === 'string' && isTime(n.at) ? { text: n.text.slice(0, MAX_NOTE_LENGTH), at: n.at } : undefined),
+    report,
+  );
+  c.ticks = readMap(
+    input.ticks,
+    STEP_KEY,
+    (t) => {
+      if (!isRecord(t) || !isTime(t.at)) return undefined;
+      const marks = readMap(t.marks, ITEM_ID, (m) => (m === 'ok' || m === 'bad' ? m : undefined), report);
+      return { marks, at: t.at };
+    },
+    report,
+  );
   if (Array.isArray(input.findings)) {
     c.findings = input.findings.slice(0, MAX_FINDINGS).flatMap((f) => {
       const clean = readFinding(f);
@@ -139,7 +163,7 @@ export function readCasesData(input: unknown, report: ReadReport): CasesData {
       else report.dropped++;
     }
   }
-  if (typeof input.retentionDays === 'number' && (RETENTION_CHOICES as readonly number[]).includes(input.retentionDays)) out.retentionDays = input.retentionDays;
+  if (typeof input.retentionDays === 'number' && (RETENTION_CHOICES as readonly number[]).includes(input.retentionDays))
+    out.retentionDays = input.retentionDays;
   return out;
 }
-

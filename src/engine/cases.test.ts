@@ -114,7 +114,10 @@ describe('reading what storage holds', () => {
       { numRuns: 500 },
     );
     // And the same values wrapped where a case would be.
-    fc.assert(fc.property(fc.jsonValue(), (v) => void readCasesData({ cases: { caaaaaaaa: v } }, { dropped: 0 })), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void readCasesData({ cases: { caaaaaaaa: v } }, { dropped: 0 })),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -137,7 +140,13 @@ describe('the first version of saved data', () => {
 });
 
 describe('a case file', () => {
-  const c = setFact(setNote(setTicket(newCase(A, 1000), 'ZD-48213', 1000), 't', 's', 'password=hunter2, call 13812345678', 1100), 'traceId', '0a1d7667159712140890222728553', 'log', 1200);
+  const c = setFact(
+    setNote(setTicket(newCase(A, 1000), 'ZD-48213', 1000), 't', 's', 'password=hunter2, call 13812345678', 1100),
+    'traceId',
+    '0a1d7667159712140890222728553',
+    'log',
+    1200,
+  );
   const mask = (s: string) => s.replace('hunter2', '[masked password]').replace('13812345678', '[masked phone]');
 
   it('round-trips a case, masked unless the person unticks that', () => {
@@ -153,7 +162,10 @@ describe('a case file', () => {
     expect(readCaseFile('not json')).toEqual({ ok: false, error: 'not-json' });
     expect(readCaseFile('{"hello":1}')).toEqual({ ok: false, error: 'not-a-case-file' });
     expect(readCaseFile(JSON.stringify({ format: 'gateway-troubleshooter/case', version: 99, case: c }))).toEqual({ ok: false, error: 'newer-version' });
-    expect(readCaseFile(JSON.stringify({ format: 'gateway-troubleshooter/case', version: 1, case: { id: '__proto__' } }))).toEqual({ ok: false, error: 'damaged' });
+    expect(readCaseFile(JSON.stringify({ format: 'gateway-troubleshooter/case', version: 1, case: { id: '__proto__' } }))).toEqual({
+      ok: false,
+      error: 'damaged',
+    });
     expect(readCaseFile('x'.repeat(3 * 1024 * 1024))).toEqual({ ok: false, error: 'too-big' });
   });
 });

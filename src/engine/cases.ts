@@ -154,7 +154,11 @@ export function setFindings(c: Case, findings: SummaryFinding[], now: number): C
 
 /** Sets a fact; an empty value clears it (kept as a dated '' so a merge does not bring the old value back). */
 export function setFact(c: Case, key: FactKey, value: string, source: FactSource, now: number): Case {
-  const v = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_FACT_LENGTH); // eslint-disable-line no-control-regex -- removed
+  const v = value
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, MAX_FACT_LENGTH);
   return touch({ ...c, facts: { ...c.facts, [key]: { value: v, source, at: now } } }, now);
 }
 

@@ -21,17 +21,26 @@ const index: CodeIndex = {
   lang: 'en',
   tables: [
     table('mpaas', [e('7003', { title: 'Signature timeliness', search: '7003\nsignature timeliness\n验签时效性' }), e('AppNotExist')]),
-    table('mpaas-android', [e('2'), e('4xx', { ranges: [[400, 499]] }), e('http-other', { ranges: [[100, 399], [501, 599]] })]),
+    table('mpaas-android', [
+      e('2'),
+      e('4xx', { ranges: [[400, 499]] }),
+      e('http-other', {
+        ranges: [
+          [100, 399],
+          [501, 599],
+        ],
+      }),
+    ]),
     table('mpaas-ios', [e('0', { name: 'kDTRpcNetworkError' })]),
     table('aliyun', [e('Missing{ParameterName}'), e('Invalid{ParameterName}.NotFound'), e('InvalidAccessKeyId.NotFound')]),
     table('top', [e('isv.missing-parameter', { aliases: ['missing-parameter'] }), e('25')]),
     table('easemob', [
-        e('auth_bad_access_token', {
-          variants: [
-            { match: 'corrupt access token', meaning: [] },
-            { match: 'Unable to authenticate', meaning: [] },
-          ],
-        }),
+      e('auth_bad_access_token', {
+        variants: [
+          { match: 'corrupt access token', meaning: [] },
+          { match: 'Unable to authenticate', meaning: [] },
+        ],
+      }),
     ]),
   ],
 };

@@ -151,7 +151,9 @@ export function parseCondition(source: string): Cond {
     const parts = partsOf(v);
     if (parts || v.includes('{') || v.includes('}')) {
       if (!parts || !/^(?:[^{}]*\{[A-Za-z][A-Za-z0-9]*\})+[^{}]*$/.test(v) || parts.slice(1, -1).some((p) => p === '')) {
-        throw new ConditionError(`has "${v}", which is not a pattern: name each placeholder in single braces, with text between two of them, like Missing{ParameterName}`);
+        throw new ConditionError(
+          `has "${v}", which is not a pattern: name each placeholder in single braces, with text between two of them, like Missing{ParameterName}`,
+        );
       }
       (into.patterns ??= []).push(parts);
       return;

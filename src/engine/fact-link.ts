@@ -66,7 +66,11 @@ export function decodeFacts(tree: Tree, raw: string | null | undefined, source: 
     });
   // A pair with no value is not a fact: name it as dropped.
   const empty = pairs.filter(([, v]) => v === '').map(([k]) => k.slice(0, 80));
-  const read_ = read(tree, pairs.filter(([, v]) => v !== ''), source);
+  const read_ = read(
+    tree,
+    pairs.filter(([, v]) => v !== ''),
+    source,
+  );
   return { ...read_, dropped: [...read_.dropped, ...empty] };
 }
 

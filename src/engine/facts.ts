@@ -55,8 +55,11 @@ export const MAX_FACT_LENGTH = 200;
  * removed, capped. Undefined when nothing is left.
  */
 export function cleanFactValue(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const v = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_FACT_LENGTH);
+  const v = value
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, MAX_FACT_LENGTH);
   return v === '' ? undefined : v;
 }
 

@@ -73,7 +73,11 @@ export interface WalkState {
   known: Known;
 }
 /** One key per step and what is known there (the walks' visited sets). */
-export const stateKey = (s: WalkState): string => `${s.step}|${Object.entries(s.known).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
+export const stateKey = (s: WalkState): string =>
+  `${s.step}|${Object.entries(s.known)
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')}`;
 
 /**
  * The answers that can be taken at a state — just the automatic one where
@@ -126,7 +130,7 @@ function shortestWalk(tree: Tree, from: WalkState, isGoal: (id: StepId) => boole
   for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
     if (isGoal(s.step)) {
       const walk: PathStep[] = [{ step: s.step }];
-      for (let cur = s; stateKey(cur) !== stateKey(from); ) {
+      for (let cur = s; stateKey(cur) !== stateKey(from);) {
         const p = prev.get(stateKey(cur))!;
         walk.unshift({ step: p.from.step, answer: p.answer, ...(p.auto ? { auto: true as const } : {}) });
         cur = p.from;

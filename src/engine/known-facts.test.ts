@@ -98,7 +98,18 @@ describe('facts in a link', () => {
 });
 
 describe('what a code page tells a guide', () => {
-  const row = (over: Partial<CodeEntry>): CodeEntry => ({ platform: 'aliyun', code: 'x', group: 'client', title: '', meaning: [], action: [], retry: 'fix-request', sources: [], search: '', ...over });
+  const row = (over: Partial<CodeEntry>): CodeEntry => ({
+    platform: 'aliyun',
+    code: 'x',
+    group: 'client',
+    title: '',
+    meaning: [],
+    action: [],
+    retry: 'fix-request',
+    sources: [],
+    search: '',
+    ...over,
+  });
 
   it('the code, a client table’s platform and a single HTTP status', () => {
     expect(codePageFacts(row({ code: 'SignatureNonceUsed', http: [400] }), 'SignatureNonceUsed')).toEqual({ code: 'SignatureNonceUsed', http: '400' });
@@ -107,7 +118,9 @@ describe('what a code page tells a guide', () => {
   });
 
   it('a sub-code row tells the sub-code', () => {
-    expect(codePageFacts(row({ platform: 'top', code: 'isv.invalid-parameter', fact: 'subCode' }), 'isv.invalid-parameter')).toEqual({ subCode: 'isv.invalid-parameter' });
+    expect(codePageFacts(row({ platform: 'top', code: 'isv.invalid-parameter', fact: 'subCode' }), 'isv.invalid-parameter')).toEqual({
+      subCode: 'isv.invalid-parameter',
+    });
   });
 
   it('for a pattern row, the code asked for, never the pattern', () => {
@@ -116,7 +129,9 @@ describe('what a code page tells a guide', () => {
   });
 
   it('for a row whose code is a sentence, its first alias that is a code name', () => {
-    expect(codePageFacts(row({ code: 'Specified Pushtime can not be after seven days', aliases: ['PushTimeTlloLate'] }), 'x')).toEqual({ code: 'PushTimeTlloLate' });
+    expect(codePageFacts(row({ code: 'Specified Pushtime can not be after seven days', aliases: ['PushTimeTlloLate'] }), 'x')).toEqual({
+      code: 'PushTimeTlloLate',
+    });
     expect(codePageFacts(row({ code: 'Not a code name' }), 'x')).toEqual({});
   });
 });

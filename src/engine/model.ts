@@ -43,12 +43,7 @@ export const RETRY_ADVICE = ['retry', 'fix-request', 'self-service', 'check-firs
 export type RetryAdvice = (typeof RETRY_ADVICE)[number];
 
 /** Inline Markdown, as a small JSON tree rendered by React (never as HTML). */
-export type Inline =
-  | string
-  | { t: 'code'; v: string }
-  | { t: 'strong' | 'em' | 'del'; c: Inline[] }
-  | { t: 'a'; href: string; c: Inline[] }
-  | { t: 'br' };
+export type Inline = string | { t: 'code'; v: string } | { t: 'strong' | 'em' | 'del'; c: Inline[] } | { t: 'a'; href: string; c: Inline[] } | { t: 'br' };
 
 /** Block Markdown. */
 export type Block =

@@ -22,7 +22,11 @@ export const ROUTES = {
 } as const;
 
 type RouteName = keyof typeof ROUTES;
-type Params<P extends string> = P extends `${string}:${infer N}/${infer Rest}` ? Record<N, string> & Params<Rest> : P extends `${string}:${infer N}` ? Record<N, string> : Record<never, string>;
+type Params<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
+  ? Record<N, string> & Params<Rest>
+  : P extends `${string}:${infer N}`
+    ? Record<N, string>
+    : Record<never, string>;
 /** A matched route: its name and its parameters, decoded (`{ name: 'step', params: { treeId, stepId } }`). */
 export type Route = { [K in RouteName]: { name: K; params: Params<(typeof ROUTES)[K]> } }[RouteName];
 
@@ -47,7 +51,11 @@ export function matchPath<N extends string>(path: string, routes: Record<N, stri
     const pattern = routes[name].split('/');
     const params: Record<string, string> = {};
     try {
-      if (pattern.length === parts.length && pattern.every((p, i) => (p[0] === ':' ? parts[i] && (params[p.slice(1)] = decodeURIComponent(parts[i]!)) : p === parts[i]))) return { name, params };
+      if (
+        pattern.length === parts.length &&
+        pattern.every((p, i) => (p[0] === ':' ? parts[i] && (params[p.slice(1)] = decodeURIComponent(parts[i]!)) : p === parts[i]))
+      )
+        return { name, params };
     } catch {
       return undefined; // a malformed %-escape
     }
@@ -132,4 +140,3 @@ export function routePath(pathname: string, base: string = BASE): string | undef
   if (pathname === base.slice(0, -1)) return '/';
   return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
 }
-

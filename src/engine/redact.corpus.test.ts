@@ -26,7 +26,7 @@ interface OrdinarySample {
   source: string;
 }
 
-const read = <T,>(name: string): T[] =>
+const read = <T>(name: string): T[] =>
   readFileSync(new URL(`../test/corpus/${name}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -48,7 +48,9 @@ describe('redaction corpus', () => {
     const missed = secrets.flatMap((s) => {
       // The masks name what they hide ("[masked password]"): a secret such as "pass" is looked for outside them.
       const out = redact(s.text).text.replace(/\[masked [A-Za-z]+\]/g, '□');
-      return s.secrets.filter((secret) => out.includes(secret)).map((secret) => `${s.id} (${s.kind}, ${s.form}): ${JSON.stringify(secret)} in ${JSON.stringify(s.text.slice(0, 160))}`);
+      return s.secrets
+        .filter((secret) => out.includes(secret))
+        .map((secret) => `${s.id} (${s.kind}, ${s.form}): ${JSON.stringify(secret)} in ${JSON.stringify(s.text.slice(0, 160))}`);
     });
     expect(missed).toEqual([]);
   });

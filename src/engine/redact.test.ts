@@ -39,7 +39,9 @@ describe('redact: signatures', () => {
     );
   });
   it('masks sign in an Xcode console dictionary and in JSON', () => {
-    expectMasked('resp:{\n    "result-status" = 7002;\n    sign = 9f8e7d6c5b4a39281706f5e4d3c2b1a0;\n}', ['9f8e7d6c5b4a39281706f5e4d3c2b1a0'], 'signature', ['"result-status" = 7002;']);
+    expectMasked('resp:{\n    "result-status" = 7002;\n    sign = 9f8e7d6c5b4a39281706f5e4d3c2b1a0;\n}', ['9f8e7d6c5b4a39281706f5e4d3c2b1a0'], 'signature', [
+      '"result-status" = 7002;',
+    ]);
     expectMasked('{"sign": "abcdef0123456789", "sign_type": "RSA2"}', ['abcdef0123456789'], 'signature', ['"sign_type": "RSA2"']);
   });
 });
@@ -56,13 +58,29 @@ describe('redact: AccessKeys', () => {
   });
   it('masks AccessKey secrets in env, JSON, XML and SDK config lines', () => {
     expectMasked('export ALIBABA_CLOUD_ACCESS_KEY_SECRET=Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret');
-    expectMasked('{"accessKeyId":"LTAI5tQ9xKpZrW3mN8bV2cD7","accessKeySecret":"Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d"}', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret');
-    expectMasked('<Credentials><AccessKeySecret>Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d</AccessKeySecret></Credentials>', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', ['<Credentials>']);
-    expectMasked('client = AcsClient(ak, secret = "Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d", region_id="cn-hangzhou")', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', ['region_id="cn-hangzhou"']);
+    expectMasked(
+      '{"accessKeyId":"LTAI5tQ9xKpZrW3mN8bV2cD7","accessKeySecret":"Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d"}',
+      ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
+      'accessKeySecret',
+    );
+    expectMasked(
+      '<Credentials><AccessKeySecret>Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d</AccessKeySecret></Credentials>',
+      ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
+      'accessKeySecret',
+      ['<Credentials>'],
+    );
+    expectMasked(
+      'client = AcsClient(ak, secret = "Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d", region_id="cn-hangzhou")',
+      ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
+      'accessKeySecret',
+      ['region_id="cn-hangzhou"'],
+    );
     expectMasked('app_secret=0123456789abcdef0123456789abcdef&app_key=12345678', ['0123456789abcdef0123456789abcdef'], 'accessKeySecret', ['app_key=12345678']);
   });
   it('masks an AccessKey secret written on its own in a note, and nothing else of that length', () => {
-    expectMasked('Customer says the AK secret is Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d, rotated yesterday', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', ['rotated yesterday']);
+    expectMasked('Customer says the AK secret is Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d, rotated yesterday', ['Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'], 'accessKeySecret', [
+      'rotated yesterday',
+    ]);
     for (const text of [
       'mgw-traceid 0a1cfd401597122097726853822435 and 0A1CFD401597122097726853822435', // hex trace ids, either case
       'operationType alipayclientgetUnionResourceabc', // letters only
@@ -73,25 +91,53 @@ describe('redact: AccessKeys', () => {
     }
   });
   it('masks an Easemob client_secret in a token request', () => {
-    expectMasked('{"grant_type":"client_credentials","client_id":"YXA6i-Ak8Ol4Eei2l11ZjV-EAg","client_secret":"YXA6JOMWlLap_YbI_ucz77j-4-mI0JA"}', ['YXA6JOMWlLap_YbI_ucz77j-4-mI0JA'], 'accessKeySecret', ['client_credentials']);
+    expectMasked(
+      '{"grant_type":"client_credentials","client_id":"YXA6i-Ak8Ol4Eei2l11ZjV-EAg","client_secret":"YXA6JOMWlLap_YbI_ucz77j-4-mI0JA"}',
+      ['YXA6JOMWlLap_YbI_ucz77j-4-mI0JA'],
+      'accessKeySecret',
+      ['client_credentials'],
+    );
   });
 });
 
 describe('redact: tokens and session keys', () => {
   it('masks Easemob access tokens in a JSON body and in an Authorization header, keeping the scheme', () => {
-    expectMasked('{"access_token":"YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E","expires_in":5184000}', ['YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E'], 'token', ['"expires_in":5184000']);
-    const r = expectMasked('Authorization: Bearer YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E', ['YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr'], 'token');
+    expectMasked(
+      '{"access_token":"YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E","expires_in":5184000}',
+      ['YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E'],
+      'token',
+      ['"expires_in":5184000'],
+    );
+    const r = expectMasked(
+      'Authorization: Bearer YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr-GP2xNh8GhUCdKViBFDSEF2E',
+      ['YWMtWY779DgJEeS2h9OR7fw4QgAAAUlmBR2bTGr'],
+      'token',
+    );
     expect(r.text).toBe(`Authorization: Bearer ${maskFor('token')}`);
   });
   it('masks a bearer token in a curl command', () => {
-    expectMasked("curl -X POST 'https://a1.easemob.com/org/app/users' -H 'Authorization: Bearer YWMtabcdefghijklmnop1234'", ['YWMtabcdefghijklmnop1234'], 'token', ['https://a1.easemob.com/org/app/users']);
+    expectMasked(
+      "curl -X POST 'https://a1.easemob.com/org/app/users' -H 'Authorization: Bearer YWMtabcdefghijklmnop1234'",
+      ['YWMtabcdefghijklmnop1234'],
+      'token',
+      ['https://a1.easemob.com/org/app/users'],
+    );
   });
   it('masks a TOP session key in a request and a STS SecurityToken', () => {
-    expectMasked('method=taobao.trade.fullinfo.get&session=6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a365753805&v=2.0', ['6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a365753805'], 'sessionKey', ['v=2.0']);
+    expectMasked(
+      'method=taobao.trade.fullinfo.get&session=6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a365753805&v=2.0',
+      ['6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a365753805'],
+      'sessionKey',
+      ['v=2.0'],
+    );
     expectMasked('SecurityToken=CAIS8AF1q6Ft5B2yfSjIr5bkKOPl&Version=2016-08-01', ['CAIS8AF1q6Ft5B2yfSjIr5bkKOPl'], 'token', ['Version=2016-08-01']);
   });
   it('does not touch the words of an error message about tokens or sessions', () => {
-    for (const text of ['{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}', 'Unable to authenticate due to expired access token', 'auth_bad_access_token']) {
+    for (const text of [
+      '{"code":27,"msg":"Invalid session","sub_code":"invalid-sessionkey"}',
+      'Unable to authenticate due to expired access token',
+      'auth_bad_access_token',
+    ]) {
       expect(redact(text)).toEqual({ text, masked: {} });
     }
   });
@@ -162,17 +208,33 @@ describe('redact: forms people write secrets in', () => {
     expect(out, text).not.toContain(secret);
   };
   it.each([
-    ['TOP app secret in code', 'TaobaoClient client = new DefaultTaobaoClient(url, "12345678", "4cf3a1bc2c5174753a8bf28ddf095010");', '4cf3a1bc2c5174753a8bf28ddf095010'],
+    [
+      'TOP app secret in code',
+      'TaobaoClient client = new DefaultTaobaoClient(url, "12345678", "4cf3a1bc2c5174753a8bf28ddf095010");',
+      '4cf3a1bc2c5174753a8bf28ddf095010',
+    ],
     ['properties', 'taobao.app-secret=4cf3a1bc2c5174753a8bf28ddf095010', '4cf3a1bc2c5174753a8bf28ddf095010'],
     ['Android string resource', '<string name="app_secret">4cf3a1bc2c5174753a8bf28ddf095010</string>', '4cf3a1bc2c5174753a8bf28ddf095010'],
     ['command-line flag', 'top-cli --app-secret 4cf3a1bc2c5174753a8bf28ddf095010 --app-key 12345678', '4cf3a1bc2c5174753a8bf28ddf095010'],
     ['aligned assignment', 'appKey            = 12345678\nappSecret         = 4cf3a1bc2c5174753a8bf28ddf095010', '4cf3a1bc2c5174753a8bf28ddf095010'],
     ['value on the next line', 'private static final String APP_SECRET =\n        "4cf3a1bc2c5174753a8bf28ddf095010";', '4cf3a1bc2c5174753a8bf28ddf095010'],
-    ['session key as the last argument of execute', 'TradeFullinfoGetResponse rsp = client.execute(req, "6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3");', '6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3'],
-    ['top_session', 'https://example.com/callback?top_appkey=12345678&top_session=6100e23657fb0b2d0c78568e55a30311&top_sign=abc', '6100e23657fb0b2d0c78568e55a30311'],
+    [
+      'session key as the last argument of execute',
+      'TradeFullinfoGetResponse rsp = client.execute(req, "6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3");',
+      '6100e23657fb0b2d0c78568e55a3031134be9a3a5d4b3a3',
+    ],
+    [
+      'top_session',
+      'https://example.com/callback?top_appkey=12345678&top_session=6100e23657fb0b2d0c78568e55a30311&top_sign=abc',
+      '6100e23657fb0b2d0c78568e55a30311',
+    ],
     ['acs Authorization', 'Authorization: acs LTAI5tQ9xKpZrW3mN8bV2cD7:frNqbtrMk2B3cwAa3smMlNa2aS8=', 'frNqbtrMk2B3cwAa3smMlNa2aS8='],
     ['X-Ca-Signature', 'X-Ca-Signature: xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM=', 'xfX+bZxY2yl7EB/qdoDy9v/uscw3Nnj1pgoU+Bm6xdM='],
-    ['bare JWT', 'the token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired', 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    [
+      'bare JWT',
+      'the token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired',
+      'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+    ],
     ['JWT cookie', 'Cookie: jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123def456; theme=dark', 'eyJhbGciOiJIUzI1NiJ9'],
     ['escaped JSON', '"{\\"access_token\\":\\"YWMtWY779DgJEeS2h9OR7fw4QgAAAUlm\\",\\"expires_in\\":5184000}"', 'YWMtWY779DgJEeS2h9OR7fw4QgAAAUlm'],
     ['dotted name', 'spring.datasource.password=Sup3r-S3cret!', 'Sup3r-S3cret!'],
@@ -184,7 +246,11 @@ describe('redact: forms people write secrets in', () => {
     ['X-API-Key', 'X-API-Key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
     ['api_key', 'GET /v1/items?api_key=9f8e7d6c5b4a39281706f5e4d3c2b1a0&limit=10', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
     ['cookies', 'Cookie: JSESSIONID=1A2B3C4D5E6F; cookie2=1f2e3d4c5b6a; _tb_token_=e3b0c442', '1f2e3d4c5b6a'],
-    ['DingTalk robot secret', 'secret = "SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a"', 'SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a'],
+    [
+      'DingTalk robot secret',
+      'secret = "SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a"',
+      'SEC1e5b3a6f0d2c4b8a9e7f6d5c4b3a2918e7d6c5b4a39281706f5e4d3c2b1a0a',
+    ],
     ['STS id', 'AccessKeyId: STS.NU2niQ9feMMqtWyubqcbRwDSj', 'STS.NU2niQ9feMMqtWyubqcbRwDSj'],
     ['full-width colon', '密钥：Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d', 'Wq3vX9kPz2LmN8bR4tY7uI1oP5aS6d'],
     ['client_secret with a full-width colon', 'client_secret：YXA6JOMWlLap_YbI_ucz77j', 'YXA6JOMWlLap_YbI_ucz77j'],

@@ -190,9 +190,11 @@ function cjkLabelKind(label: string): SecretKind | undefined {
 }
 
 /** Values that carry no secret even under a secret's name: empty, null, booleans, yes/no, masks. */
-const HARMLESS = /^(?:|null|none|nil|true|false|undefined|\(null\)|yes|no|on|off|redacted|\[masked [A-Za-z]+\]|\[已遮盖(?:：[^\]]{1,12})?\]|\[redacted\]|changeme|-)$/i;
+const HARMLESS =
+  /^(?:|null|none|nil|true|false|undefined|\(null\)|yes|no|on|off|redacted|\[masked [A-Za-z]+\]|\[已遮盖(?:：[^\]]{1,12})?\]|\[redacted\]|changeme|-)$/i;
 /** Placeholders written in docs and templates instead of a value: `${DB_PASS}`, `<token>`, `your-key`, `$TOKEN`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`. */
-const PLACEHOLDER = /^(?:\$\{|\$\(|\{\{|\{[A-Za-z_]{1,40}\}$|<[^<>\n]{1,60}>$|%[A-Za-z_]{1,40}%$|[Yy]our|YOUR|\$[A-Za-z_]{2,40}$|process\.env|os\.environ|System\.getenv|getenv|env\(|[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$)/;
+const PLACEHOLDER =
+  /^(?:\$\{|\$\(|\{\{|\{[A-Za-z_]{1,40}\}$|<[^<>\n]{1,60}>$|%[A-Za-z_]{1,40}%$|[Yy]our|YOUR|\$[A-Za-z_]{2,40}$|process\.env|os\.environ|System\.getenv|getenv|env\(|[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$)/;
 /** A value that shows only its beginning (`xoxe.xoxp-1-...`) or stands for one (`***`, `xxx`): a template, not a secret. */
 const ELIDED = /^.{0,15}(?:\.\.\.|…)$|^\.\.\.|\*\*\*|xxx|XXX|\{\{|\}\}/;
 /** Words that make a value a template (`example`, `secret_value`, `dummy-token`, `<key>_here`). */
@@ -247,9 +249,47 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 const isNameChar = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9_.\\-]$/.test(c);
 const isCjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 /** Where an unquoted value ends after an ASCII separator. */
-const VALUE_END = new Set([' ', '\t', '\n', '\r', '&', ',', ';', '"', "'", '`', '<', '>', '{', '}', '(', ')', '[', ']', '\\', '，', '；', '。', '、', '）', '（', '|', '#']);
+const VALUE_END = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '&',
+  ',',
+  ';',
+  '"',
+  "'",
+  '`',
+  '<',
+  '>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\',
+  '，',
+  '；',
+  '。',
+  '、',
+  '）',
+  '（',
+  '|',
+  '#',
+]);
 /** After a Chinese label or a full-width separator, a value runs to a space, a Chinese character or full-width punctuation. */
-const isWideValueEnd = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '`' || c === '"' || c === "'" || isCjk(c) || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef');
+const isWideValueEnd = (c: string) =>
+  c === ' ' ||
+  c === '\t' ||
+  c === '\n' ||
+  c === '\r' ||
+  c === '`' ||
+  c === '"' ||
+  c === "'" ||
+  isCjk(c) ||
+  (c >= '\u3000' && c <= '\u303f') ||
+  (c >= '\uff00' && c <= '\uffef');
 const MAX_VALUE = 4096;
 /** How far a name may stand from its `=` (aligned assignments), and how long a name may be. */
 const MAX_ALIGN = 40;
@@ -400,7 +440,11 @@ function nameBefore(text: string, at: number, ascii: boolean): { name: string; k
  * (YAML). Undefined when the value is words of a sentence ("token: expired
  * yesterday", "密码：已重置") or starts another notation (`${VAR}`, `#` comment).
  */
-function readValue(text: string, from: number, opts: { percent: boolean; prose: boolean; wide: boolean }): { start: number; end: number } | 'nested' | undefined {
+function readValue(
+  text: string,
+  from: number,
+  opts: { percent: boolean; prose: boolean; wide: boolean },
+): { start: number; end: number } | 'nested' | undefined {
   let i = from;
   const spaceEnd = Math.min(text.length, from + MAX_ALIGN);
   while (i < spaceEnd && isSpace(text[i])) i++;
@@ -434,7 +478,14 @@ function readValue(text: string, from: number, opts: { percent: boolean; prose: 
   }
   const start = i;
   const first = text[start];
-  if (first === undefined || first === '#' || text.startsWith('${', start) || text.startsWith('{{', start) || (!opts.wide && (isCjk(first) || first.charCodeAt(0) > 0x7e))) return undefined;
+  if (
+    first === undefined ||
+    first === '#' ||
+    text.startsWith('${', start) ||
+    text.startsWith('{{', start) ||
+    (!opts.wide && (isCjk(first) || first.charCodeAt(0) > 0x7e))
+  )
+    return undefined;
   const limit = Math.min(text.length, start + MAX_VALUE);
   let k = start;
   if (opts.wide) while (k < limit && !isWideValueEnd(text[k]!)) k++;
@@ -557,7 +608,9 @@ function pairs(text: string, addValue: Add): void {
     const kind = secretKindOf(m[1]!);
     if (kind) addValue(m.index + m[1]!.length + 2, m.index + m[1]!.length + 2 + m[2]!.length, kind);
   }
-  for (const m of text.matchAll(/<(?:string|item|entry|add|property)[ \t]{1,4}(?:name|key)="([A-Za-z][A-Za-z0-9_.-]{1,40})"[ \t]{0,4}(?:value="([^"\n]{1,4096})"[ \t]{0,4}\/?>|>([^<\n]{1,4096})<)/g)) {
+  for (const m of text.matchAll(
+    /<(?:string|item|entry|add|property)[ \t]{1,4}(?:name|key)="([A-Za-z][A-Za-z0-9_.-]{1,40})"[ \t]{0,4}(?:value="([^"\n]{1,4096})"[ \t]{0,4}\/?>|>([^<\n]{1,4096})<)/g,
+  )) {
     const kind = secretKindOf(m[1]!);
     if (!kind) continue;
     const value = m[2] ?? m[3]!;
@@ -583,9 +636,12 @@ function pairs(text: string, addValue: Add): void {
     if (p) addValue(m.index + p.index + 3, m.index + p.index + 3 + p[1]!.length, 'password');
   }
   // MySQL: `identified by '…'`, `password('…')`.
-  for (const m of text.matchAll(/\b(?:identified by|password\()[ \t]{0,4}'([^'\n]{1,200})'/gi)) addValue(m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1, 'password');
+  for (const m of text.matchAll(/\b(?:identified by|password\()[ \t]{0,4}'([^'\n]{1,200})'/gi))
+    addValue(m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1, 'password');
   // A cookie as a server sets it: `name=value; Domain=…` / `;Path=/`.
-  for (const m of text.matchAll(/(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]{0,40}=([^;\s"'\\]{1,4096});[ \t]{0,2}(?:Domain|Path|Expires|Max-Age|HttpOnly|Secure)\b/gi)) {
+  for (const m of text.matchAll(
+    /(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]{0,40}=([^;\s"'\\]{1,4096});[ \t]{0,2}(?:Domain|Path|Expires|Max-Age|HttpOnly|Secure)\b/gi,
+  )) {
     addValue(m.index + m[0].indexOf('=') + 1, m.index + m[0].indexOf('=') + 1 + m[1]!.length, 'cookie');
   }
 }
@@ -733,7 +789,8 @@ const STANDALONE: { re: RegExp; kind: SecretKind; group?: number; check?: (value
     re: /(?<![A-Za-z0-9+])(?:(?:\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![A-Za-z0-9])/g,
     kind: 'phone',
     // `15000000000 bytes` is a size, not a number to call.
-    check: (v, text, at) => !/^[ \t]?(?:bytes?|B|KB|MB|GB|ms|ns|us|s|rows?|records?|次|字节|毫秒)(?![A-Za-z])/u.test(text.slice(at + v.length, at + v.length + 9)),
+    check: (v, text, at) =>
+      !/^[ \t]?(?:bytes?|B|KB|MB|GB|ms|ns|us|s|rows?|records?|次|字节|毫秒)(?![A-Za-z])/u.test(text.slice(at + v.length, at + v.length + 9)),
   },
   /** Mainland landlines: an area code of 3-4 digits starting with 0 (in brackets or not), then 7-8 digits in groups, an extension perhaps. */
   { re: /(?<![A-Za-z0-9+-])(?:\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2})[ -]{0,2}[1-9][0-9]{2,3}[ -]?[0-9]{4}(?:-[0-9]{1,6})?(?![A-Za-z0-9-])/g, kind: 'phone' },
@@ -749,7 +806,11 @@ const STANDALONE: { re: RegExp; kind: SecretKind; group?: number; check?: (value
   /** North American numbers without the `+`: `1-408-598-6122`, `(408) 598-6122`. */
   { re: /(?<![A-Za-z0-9+-])(?:1[ .-])?(?:\([2-9][0-9]{2}\)[ ]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![A-Za-z0-9-])/g, kind: 'phone' },
   /** Chinese national ID numbers (18 digits, the last may be X), checked with their MOD 11-2 check digit. */
-  { re: /(?<![A-Za-z0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![A-Za-z0-9])/g, kind: 'idNumber', check: (v) => idChecksumOk(v) },
+  {
+    re: /(?<![A-Za-z0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![A-Za-z0-9])/g,
+    kind: 'idNumber',
+    check: (v) => idChecksumOk(v),
+  },
 ];
 
 /** The ISO 7064 MOD 11-2 check digit of an 18-digit Chinese ID number. */
@@ -823,4 +884,3 @@ export function addMasked(a: Redacted['masked'], b: Redacted['masked']): Redacte
 export function hasSecrets(text: string): boolean {
   return Object.keys(redact(text).masked).length > 0;
 }
-

@@ -54,7 +54,11 @@ describe('searching as people type', () => {
       entry('step', 'Why does the signature not match?', { platform: 'aliyun', codes: ['SignatureDoesNotMatch'], text: '签名为什么不通过？' }),
       entry('step', 'Read the error envelope', { platform: 'aliyun', text: '读出失败调用返回的错误信息' }),
       signature,
-      entry('code', 'Timestamp expired', { code: 'InvalidTimeStamp.Expired', platform: 'aliyun', text: '时间戳已过期\nSpecified time stamp or date value is expired.' }),
+      entry('code', 'Timestamp expired', {
+        code: 'InvalidTimeStamp.Expired',
+        platform: 'aliyun',
+        text: '时间戳已过期\nSpecified time stamp or date value is expired.',
+      }),
       entry('code', 'No network connectivity', { code: '2', platform: 'mpaas-android', text: '无网络连接\nCLIENT_NETWORK_UNAVAILABLE_ERROR' }),
     ],
   };
@@ -92,7 +96,7 @@ describe('searching as people type', () => {
     expect(hrefs('the time stamp is expired')[0]).toBe('/code/Timestamp expired');
   });
 
-  it("lists a guide once, as its first step (where it opens)", () => {
+  it('lists a guide once, as its first step (where it opens)', () => {
     expect(hrefs('OpenAPI 调用返回错误')).toContain('/step/Read the error envelope');
     expect(hrefs('OpenAPI 调用返回错误')).not.toContain('/tree/OpenAPI call returns an error');
   });

@@ -314,7 +314,11 @@ function groups(p: Prepared, t: Term): Group[] {
     const found = parts.map((part) => groups(p, { text: part, han: false, weight: STOPWORDS.has(part) ? 0.1 : t.weight }));
     return found.filter((g) => g.length).length * 2 >= parts.length ? found.flat() : [];
   }
-  if (t.text.length >= FUZZY_MIN && /^[a-z]+$/.test(t.text)) return make(p.words.filter((w) => withinOneEdit(t.text, w)), t.weight * FUZZY_WEIGHT);
+  if (t.text.length >= FUZZY_MIN && /^[a-z]+$/.test(t.text))
+    return make(
+      p.words.filter((w) => withinOneEdit(t.text, w)),
+      t.weight * FUZZY_WEIGHT,
+    );
   return [];
 }
 

@@ -27,7 +27,19 @@ const labels: SummaryLabels = {
   httpStatus: (s) => `HTTP ${s}`,
   ticket: 'Ticket',
   facts: 'Facts',
-  factNames: { platform: 'Platform', cloud: 'Cloud', code: 'Error code', subCode: 'Sub-code', http: 'HTTP status', traceId: 'Trace id', api: 'API', appId: 'App id', appVersion: 'App version', sdkVersion: 'SDK version', occurredAt: 'When' },
+  factNames: {
+    platform: 'Platform',
+    cloud: 'Cloud',
+    code: 'Error code',
+    subCode: 'Sub-code',
+    http: 'HTTP status',
+    traceId: 'Trace id',
+    api: 'API',
+    appId: 'App id',
+    appVersion: 'App version',
+    sdkVersion: 'SDK version',
+    occurredAt: 'When',
+  },
   otherNotes: 'Notes on other steps',
   escalation: 'Escalation',
   asks: 'What support asks for',
@@ -94,18 +106,38 @@ describe('ticket summary', () => {
       input({
         findings: [
           { platform: 'mpaas', code: '7014', http: 200, title: 'Signature check failed', ids: ['mgw-traceid: 0b2f3c4d17000000000001234e5f6a'] },
-          { platform: 'top', code: '25', subCode: 'isv.invalid-signature', title: 'Invalid signature', ids: ['args: app_key=15739, sign=668FB4A049F71A1C845EF8C05B1F3E66'] },
+          {
+            platform: 'top',
+            code: '25',
+            subCode: 'isv.invalid-signature',
+            title: 'Invalid signature',
+            ids: ['args: app_key=15739, sign=668FB4A049F71A1C845EF8C05B1F3E66'],
+          },
         ],
       }),
     );
-    expect(s.markdown).toContain('## Found in the pasted log\n\n- mpaas 7014 — HTTP 200 — Signature check failed\n   - mgw-traceid: 0b2f3c4d17000000000001234e5f6a\n- top 25 / isv.invalid-signature — Invalid signature');
+    expect(s.markdown).toContain(
+      '## Found in the pasted log\n\n- mpaas 7014 — HTTP 200 — Signature check failed\n   - mgw-traceid: 0b2f3c4d17000000000001234e5f6a\n- top 25 / isv.invalid-signature — Invalid signature',
+    );
     expect(s.markdown).not.toContain('668FB4A049F71A1C845EF8C05B1F3E66');
     expect(s.masked).toEqual({ signature: 1 });
   });
 
   it('writes content Markdown as text: code keeps backticks in Markdown and loses them in plain text', () => {
     const session = walk(['a'], ['fail']);
-    const t = { ...tree, steps: { ...tree.steps, 'fix-a': { ...tree.steps['fix-a']!, body: [{ t: 'p' as const, c: ['Set ', { t: 'code' as const, v: 'A' }, ' to on.'] }, { t: 'ul' as const, items: [[{ t: 'p' as const, c: ['one'] }], [{ t: 'p' as const, c: ['two'] }]] }] } } };
+    const t = {
+      ...tree,
+      steps: {
+        ...tree.steps,
+        'fix-a': {
+          ...tree.steps['fix-a']!,
+          body: [
+            { t: 'p' as const, c: ['Set ', { t: 'code' as const, v: 'A' }, ' to on.'] },
+            { t: 'ul' as const, items: [[{ t: 'p' as const, c: ['one'] }], [{ t: 'p' as const, c: ['two'] }]] },
+          ],
+        },
+      },
+    };
     const s = buildSummary(input({ tree: t, session }));
     expect(s.markdown).toContain('Set `A` to on.\n\n- one\n- two\n');
     expect(s.plain).toContain('Set A to on.');
@@ -157,7 +189,7 @@ describe('ticket summary: what people type is their text, never Markdown', () =>
 
 describe('ticket summary of a case', () => {
   it('starts with the ticket reference and the facts, lists notes on other steps, and for an escalation says what support asks for and what is missing', () => {
-    const escalate = { ...tree.steps['escalate']!, asks: ['code', 'traceId', 'occurredAt'] as const } as typeof tree.steps[string];
+    const escalate = { ...tree.steps['escalate']!, asks: ['code', 'traceId', 'occurredAt'] as const } as (typeof tree.steps)[string];
     const t = { ...tree, steps: { ...tree.steps, escalate } };
     const session = walk(['b'], ['match', { one: 'ok', two: 'ok', three: 'ok' }], ['stuck']);
     expect(session.visits.at(-1)!.step).toBe('escalate');
@@ -169,6 +201,8 @@ describe('ticket summary of a case', () => {
     expect(s.markdown).toContain('## Notes on other steps\n\n- Is A switched on?\n   - Note: tried A first: no change');
     expect(s.markdown).toContain('## Escalation: Contact support');
     expect(s.markdown).not.toContain('## Fix:');
-    expect(s.markdown).toContain('### What support asks for\n\n- [x] Error code: 7014\n- [ ] Trace id: missing\n- [ ] When: missing\n\nStill missing: Trace id, When.');
+    expect(s.markdown).toContain(
+      '### What support asks for\n\n- [x] Error code: 7014\n- [ ] Trace id: missing\n- [ ] When: missing\n\nStill missing: Trace id, When.',
+    );
   });
 });

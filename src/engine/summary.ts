@@ -265,7 +265,10 @@ function write(lines: Line[], as: 'markdown' | 'plain'): string {
     }
   }
   // Collapse runs of blank lines left by empty sections.
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /** Content Markdown (an outcome's fix) back to summary lines. */

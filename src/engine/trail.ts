@@ -49,9 +49,7 @@ export function sessionHref(tree: Tree, session: Session): string {
   return paths.step.href(tree.id, session.visits[session.visits.length - 1]!.step, encodeTrail(tree, session), encodeFacts(session.given));
 }
 
-export type TrailResult =
-  | { ok: true; session: Session; redirectedFrom?: string; trailDropped?: 'invalid' | 'stale' }
-  | { ok: false; reason: 'unknown-step' };
+export type TrailResult = { ok: true; session: Session; redirectedFrom?: string; trailDropped?: 'invalid' | 'stale' } | { ok: false; reason: 'unknown-step' };
 
 /**
  * Rebuilds the session a step URL describes.
@@ -107,4 +105,3 @@ export function encodeFacts(given: GivenFacts | undefined): string {
   if (!given) return '';
   return FACT_KEYS.flatMap((k) => (given[k] ? [`${k}:${given[k].value}`] : [])).join(',');
 }
-

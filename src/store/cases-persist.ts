@@ -90,7 +90,15 @@ export async function persist(store: UseBoundStore<StoreApi<CasesState>>): Promi
   const merged = Object.keys(before.cases).length === 0 ? data : (await import('../engine/cases-merge.ts')).mergeCases(data, before);
   const remembered = rememberedActive();
   const active = before.active ?? (remembered && merged.cases[remembered] ? remembered : undefined);
-  store.setState({ cases: merged.cases, deleted: merged.deleted, retentionDays: data.retentionDays, storage: loaded.storage, keptAside: loaded.unreadable !== undefined, active, ready: true });
+  store.setState({
+    cases: merged.cases,
+    deleted: merged.deleted,
+    retentionDays: data.retentionDays,
+    storage: loaded.storage,
+    keptAside: loaded.unreadable !== undefined,
+    active,
+    ready: true,
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** What was last written or read, so a tab does not write back what another tab just wrote. */
@@ -130,7 +138,12 @@ export async function persist(store: UseBoundStore<StoreApi<CasesState>>): Promi
       const next = mergeCases(s, incoming.data);
       // Nothing of this tab's is missing from the other tab's copy: do not write the same back.
       last = serialize(next) === serialize(incoming.data) ? serialize(next) : text;
-      store.setState({ cases: next.cases, deleted: next.deleted, retentionDays: incoming.data.retentionDays, active: s.active && next.cases[s.active] ? s.active : undefined });
+      store.setState({
+        cases: next.cases,
+        deleted: next.deleted,
+        retentionDays: incoming.data.retentionDays,
+        active: s.active && next.cases[s.active] ? s.active : undefined,
+      });
     });
   });
 }

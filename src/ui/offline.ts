@@ -18,7 +18,12 @@ const subscribe = (l: () => void) => {
 };
 
 /** The offline UI once loaded; undefined before (and in the prerendered HTML, so hydration matches). */
-export const useOfflineUi = (): OfflineUi | undefined => useSyncExternalStore(subscribe, () => ui, () => undefined);
+export const useOfflineUi = (): OfflineUi | undefined =>
+  useSyncExternalStore(
+    subscribe,
+    () => ui,
+    () => undefined,
+  );
 
 /** Production builds only (the dev server has no dist/sw.js); called once by src/boot.tsx. */
 export function registerServiceWorker(): void {

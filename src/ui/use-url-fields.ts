@@ -28,7 +28,9 @@ export const keepOutOfUrl = (q: string): boolean => looksLikeLog(q) || hasSecret
  * back). A PUSH or POP to the page (a link to `/codes`, Back) is the person
  * asking for that search, so then the fields take the URL's values.
  */
-export function useUrlFields<K extends string>(keys: readonly K[]): [Record<K, string>, (patch: Partial<Record<K, string>>, opts?: { outOfUrl?: boolean }) => void] {
+export function useUrlFields<K extends string>(
+  keys: readonly K[],
+): [Record<K, string>, (patch: Partial<Record<K, string>>, opts?: { outOfUrl?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const fromUrl = () => Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;
   const [values, setValues] = useState(fromUrl);

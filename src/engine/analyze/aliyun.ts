@@ -41,7 +41,15 @@ export function aliyunJson(text: string): Hit[] {
     const code = get('Code');
     if (!code || !CODE.test(code)) continue;
     const http = httpFrom(get('HttpCode') ?? get('StatusCode'));
-    hits.push({ platform: 'aliyun', code, ...(http ? { http } : {}), format: 'Alibaba Cloud error response (JSON)', fields: envelopeFields(get), start: open, end: close });
+    hits.push({
+      platform: 'aliyun',
+      code,
+      ...(http ? { http } : {}),
+      format: 'Alibaba Cloud error response (JSON)',
+      fields: envelopeFields(get),
+      start: open,
+      end: close,
+    });
     re.lastIndex = close;
   }
   return hits;
@@ -54,7 +62,14 @@ export function aliyunXml(text: string): Hit[] {
     if (!/<(RequestId|HostId)>/.test(xml)) continue;
     const code = xmlText(xml, 'Code');
     if (!code || !CODE.test(code)) continue;
-    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud error response (XML)', fields: envelopeFields((k) => xmlText(xml, k)), start: el.start, end: el.end });
+    hits.push({
+      platform: 'aliyun',
+      code,
+      format: 'Alibaba Cloud error response (XML)',
+      fields: envelopeFields((k) => xmlText(xml, k)),
+      start: el.start,
+      end: el.end,
+    });
   }
   return hits;
 }
@@ -79,15 +94,32 @@ const SDK_SHAPES: SdkShape[] = [
     start: /HTTP Status:\s*(\d{3})\s+Error:\s*([A-Z][\w.]*)/g,
     message: pythonMessage,
   },
-  { name: 'Go SDK error', start: /SDK\.ServerError\b/g, code: /ErrorCode:\s*([A-Z][\w.]*)/, message: /\bMessage:\s*(.+)/, http: /(?:HttpStatus|StatusCode):\s*(\d{3})/ },
-  { name: 'Tea SDK error', start: /\b(?:SDKError|TeaException|TeaError)\b/g, code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/, message: teaMessage, http: /StatusCode:\s*(\d{3})/ },
+  {
+    name: 'Go SDK error',
+    start: /SDK\.ServerError\b/g,
+    code: /ErrorCode:\s*([A-Z][\w.]*)/,
+    message: /\bMessage:\s*(.+)/,
+    http: /(?:HttpStatus|StatusCode):\s*(\d{3})/,
+  },
+  {
+    name: 'Tea SDK error',
+    start: /\b(?:SDKError|TeaException|TeaError)\b/g,
+    code: /(?:^|\n|\s)Code:\s*([A-Z][\w.]*)/,
+    message: teaMessage,
+    http: /StatusCode:\s*(\d{3})/,
+  },
   {
     name: 'Java/.NET SDK exception',
     start: /(?:com\.aliyuncs|Aliyun\.Acs\.Core|aliyunsdkcore\.acs_exception)\.exceptions?\.(?:Client|Server)Exception[ \t]{0,4}:[ \t]{0,4}([A-Z][\w.]*)/gi,
     message: /Exception[ \t]{0,4}:[ \t]{0,4}[\w.]+[ \t]{0,4}:?[ \t]{0,4}(.+)/,
   },
   { name: 'Java SDK exception', start: /\bErrCode:\s*([A-Z][\w.]*)/g, message: /ErrMsg:\s*(.+)/ },
-  { name: 'PHP SDK exception', start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g, message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/, context: /ServerException|ClientException|AlibabaCloud|aliyun|requestId/i },
+  {
+    name: 'PHP SDK exception',
+    start: /\[(?:"?errorCode"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([A-Z][\w.]*)/g,
+    message: /\[(?:"?errorMessage"?(?::protected)?)\]\s*=>\s*(?:string\(\d+\)\s*)?"?([^"\n]+)/,
+    context: /ServerException|ClientException|AlibabaCloud|aliyun|requestId/i,
+  },
 ];
 
 /** A Python SDK's `HTTP Status: 400 Error:<Code> <message> RequestID: <id>` line: the message alone. */
@@ -139,7 +171,15 @@ export function aliyunSdk(text: string): Hit[] {
       const recommend = /Recommend:\s*(https?:\/\/\S+)/.exec(block)?.[1];
       if (recommend) fields.push({ name: 'Recommend', value: recommend });
       // The whole block is claimed, so the JSON body a Tea SDK prints under `Data:` is not counted twice.
-      hits.push({ platform: 'aliyun', code, ...(http ? { http } : {}), format: `Alibaba Cloud error in a ${shape.name}`, fields, start: blockStart, end: blockEnd });
+      hits.push({
+        platform: 'aliyun',
+        code,
+        ...(http ? { http } : {}),
+        format: `Alibaba Cloud error in a ${shape.name}`,
+        fields,
+        start: blockStart,
+        end: blockEnd,
+      });
       readUntil = blockEnd;
     }
   }

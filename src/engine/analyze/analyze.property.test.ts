@@ -35,25 +35,92 @@ function wellFormed(text: string) {
 
 /** Pieces of the envelopes the analyzer reads, so random text often comes close to a real one. */
 const fragment = fc.constantFrom(
-  '{', '}', '[', ']', '"', ':', ',', '\n', ' ', '=', ';', '<', '>', '</', '\\',
-  '"result-status" = ', 'resp:{', '7014', '1000', 'RpcException: [', ']', 'AppNotExist', 'kDTRpcNetworkError',
-  '"Code":', '"RequestId":', '"Message":', '<Error>', '<Code>', 'SignatureDoesNotMatch', 'ErrorCode:', 'HTTP Status: 400',
-  '{"error_response":', '"code":', '"sub_code":', 'isv.missing-parameter', '<error_rsp>', '"error":', '"error_description":', 'HTTP/1.1 401',
-  'auth_bad_access_token', 'a1.easemob.com', '%E9%AA%8C', '\u0000', '\uFFFD', '系统繁忙',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '\n',
+  ' ',
+  '=',
+  ';',
+  '<',
+  '>',
+  '</',
+  '\\',
+  '"result-status" = ',
+  'resp:{',
+  '7014',
+  '1000',
+  'RpcException: [',
+  ']',
+  'AppNotExist',
+  'kDTRpcNetworkError',
+  '"Code":',
+  '"RequestId":',
+  '"Message":',
+  '<Error>',
+  '<Code>',
+  'SignatureDoesNotMatch',
+  'ErrorCode:',
+  'HTTP Status: 400',
+  '{"error_response":',
+  '"code":',
+  '"sub_code":',
+  'isv.missing-parameter',
+  '<error_rsp>',
+  '"error":',
+  '"error_description":',
+  'HTTP/1.1 401',
+  'auth_bad_access_token',
+  'a1.easemob.com',
+  '%E9%AA%8C',
+  '\u0000',
+  '\uFFFD',
+  '系统繁忙',
   // The tolerant readers' notations and forms.
-  '[code] => ', '[msg] => Remote service error', 'stdClass Object (', '["Code"]=> string(5) ', "u'Code': u'", "code: 'AccessDenied'", 'Code: Forbidden.RAM ',
-  'RequestId: 1A2B3C4D ', 'errorCode:"', '错误码：', 'result-status: 3002', 'getUnionResource', 'Error Domain=nebulaappmanager Code=10008 ',
-  '(/mgw.htm,response,Y,61 ms,a.b.c,-,X,default,3002)', '</error_rsp>', '<code>25</code>', 'SDK.ServerUnreachable', 'isv.BUSINESS_LIMIT_CONTROL',
-  'aliyuncs.com', 'taobao', 'Invalid signature', 'troubleshoot?q=Throttling.User',
+  '[code] => ',
+  '[msg] => Remote service error',
+  'stdClass Object (',
+  '["Code"]=> string(5) ',
+  "u'Code': u'",
+  "code: 'AccessDenied'",
+  'Code: Forbidden.RAM ',
+  'RequestId: 1A2B3C4D ',
+  'errorCode:"',
+  '错误码：',
+  'result-status: 3002',
+  'getUnionResource',
+  'Error Domain=nebulaappmanager Code=10008 ',
+  '(/mgw.htm,response,Y,61 ms,a.b.c,-,X,default,3002)',
+  '</error_rsp>',
+  '<code>25</code>',
+  'SDK.ServerUnreachable',
+  'isv.BUSINESS_LIMIT_CONTROL',
+  'aliyuncs.com',
+  'taobao',
+  'Invalid signature',
+  'troubleshoot?q=Throttling.User',
 );
 
 describe('analyzer properties', () => {
   it('returns a well-formed result for any string, binary garbage included', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 4000 }), (s) => void wellFormed(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 4000 }), (s) => void wellFormed(s)),
+      { numRuns: 300 },
+    );
   });
 
   it('returns a well-formed result for any mix of envelope fragments', () => {
-    fc.assert(fc.property(fc.array(fragment, { maxLength: 400 }).map((a) => a.join('')), (s) => void wellFormed(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fragment, { maxLength: 400 }).map((a) => a.join('')),
+        (s) => void wellFormed(s),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('reads deeply nested JSON and huge single lines without throwing', () => {

@@ -101,10 +101,12 @@ describe('Alibaba Cloud OpenAPI', () => {
   it('reads the code inside SDK exceptions: Python, Go, Tea, Java', () => {
     const python =
       'aliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: 400 Error:SignatureNonceUsed Specified signature nonce was used already. RequestID: 9C1A0B2E-0000-4D8D-9F3B-2F1E3A4B5C6D';
-    const go = 'SDK.ServerError\nErrorCode: InvalidAccessKeyId.NotFound\nRecommend: https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound\nRequestId: 0E5D6F7A-AAAA-BBBB-CCCC-DDDDEEEEFFFF\nMessage: Specified access key is not found.';
+    const go =
+      'SDK.ServerError\nErrorCode: InvalidAccessKeyId.NotFound\nRecommend: https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound\nRequestId: 0E5D6F7A-AAAA-BBBB-CCCC-DDDDEEEEFFFF\nMessage: Specified access key is not found.';
     const tea =
       'Error: SDKError:\n   StatusCode: 400\n   Code: MissingAppKey\n   Message: code: 400, AppKey is mandatory for this action. request id: 11111111-2222-3333-4444-555555555555\n   Data: {"Code":"MissingAppKey","HostId":"cloudpush.aliyuncs.com","Message":"AppKey is mandatory for this action.","RequestId":"11111111-2222-3333-4444-555555555555"}';
-    const java = 'com.aliyuncs.exceptions.ClientException: Throttling.User : Request was denied due to user flow control.\nRequestId : 7AB8C9D0-1234-5678-9ABC-DEF012345678';
+    const java =
+      'com.aliyuncs.exceptions.ClientException: Throttling.User : Request was denied due to user flow control.\nRequestId : 7AB8C9D0-1234-5678-9ABC-DEF012345678';
     const results = [python, go, tea, java].map((t) => only(t));
     expect(results.map((f) => [f.platform, f.code, f.http])).toEqual([
       ['aliyun', 'SignatureNonceUsed', 400],
@@ -135,12 +137,14 @@ describe('Taobao Open Platform', () => {
 
   it('reads the old error_rsp and the XML form', () => {
     expect(only('{"error_rsp":{"code":40,"msg":"Missing required arguments:iid/num_iid"}}')).toMatchObject({ platform: 'top', code: '40' });
-    const xml = '<?xml version="1.0" encoding="utf-8" ?><error_response><code>27</code><msg>Invalid session</msg><sub_code>invalid-sessionkey</sub_code></error_response>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8" ?><error_response><code>27</code><msg>Invalid session</msg><sub_code>invalid-sessionkey</sub_code></error_response>';
     expect(only(xml)).toMatchObject({ platform: 'top', code: '27', subCode: 'invalid-sessionkey' });
   });
 
   it('recognises "asked for JSON, got XML" from the Java SDK', () => {
-    const log = "com.taobao.api.ApiException: com.taobao.api.json.JSONException: A JSONObject text must begin with '{' at character 1\n<?xml version=\"1.0\" encoding=\"utf-8\" ?><items_get_response>";
+    const log =
+      'com.taobao.api.ApiException: com.taobao.api.json.JSONException: A JSONObject text must begin with \'{\' at character 1\n<?xml version="1.0" encoding="utf-8" ?><items_get_response>';
     expect(only(log)).toMatchObject({ platform: 'top', code: 'response-format-error' });
     expect(analyze("org.json.JSONException: A JSONObject text must begin with '{' at character 1").findings).toEqual([]);
   });
@@ -163,7 +167,8 @@ describe('Easemob REST', () => {
   });
 
   it('claims a bare body when the request went to an Easemob host', () => {
-    const log = 'POST https://a1.easemob.com/easemob-demo/chatdemoui/users -> 400\n{"error":"duplicate_unique_property_exists","error_description":"Application 4d7e Entity user requires that property named username be unique, value of dddd exists"}';
+    const log =
+      'POST https://a1.easemob.com/easemob-demo/chatdemoui/users -> 400\n{"error":"duplicate_unique_property_exists","error_description":"Application 4d7e Entity user requires that property named username be unique, value of dddd exists"}';
     expect(only(log)).toMatchObject({ platform: 'easemob', code: 'duplicate_unique_property_exists', http: 400 });
   });
 });

@@ -138,16 +138,17 @@ function read(text: string): AnalyzeResult {
     });
   }
 
-  const unclaimed: Unclaimed[] = easemobBodies(text).unclaimed.filter((u) => !claimed.some((h) => h.start <= u.start && u.start < h.end)).slice(0, MAX_UNCLAIMED).map((u) => {
-    const line = lines.lineOf(u.start);
-    return { line, text: clip(lines.lineText(line)), reason: u.reason };
-  });
+  const unclaimed: Unclaimed[] = easemobBodies(text)
+    .unclaimed.filter((u) => !claimed.some((h) => h.start <= u.start && u.start < h.end))
+    .slice(0, MAX_UNCLAIMED)
+    .map((u) => {
+      const line = lines.lineOf(u.start);
+      return { line, text: clip(lines.lineText(line)), reason: u.reason };
+    });
   // Errors first, surer ones first (an envelope above a prose mention), in the order they first appear; successes after them.
   const sorted = [...byKey.values()].sort(
     (a, b) =>
-      Number(a.success) - Number(b.success) ||
-      CONFIDENCE_ORDER.indexOf(a.confidence) - CONFIDENCE_ORDER.indexOf(b.confidence) ||
-      a.firstLine - b.firstLine,
+      Number(a.success) - Number(b.success) || CONFIDENCE_ORDER.indexOf(a.confidence) - CONFIDENCE_ORDER.indexOf(b.confidence) || a.firstLine - b.firstLine,
   );
   const findings = sorted.slice(0, MAX_FINDINGS);
   const rest = sorted.slice(MAX_FINDINGS);

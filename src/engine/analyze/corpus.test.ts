@@ -24,7 +24,13 @@ describe('analyzer on the public paste corpus', () => {
 
   it('finds the expected platform and code in at least 95 % of all samples', () => {
     const ok = rows.filter((r) => r.correct).length;
-    expect(pct(ok, rows.length), rows.filter((r) => !r.correct).map((r) => r.id).join(' ')).toBeGreaterThanOrEqual(95);
+    expect(
+      pct(ok, rows.length),
+      rows
+        .filter((r) => !r.correct)
+        .map((r) => r.id)
+        .join(' '),
+    ).toBeGreaterThanOrEqual(95);
   });
 
   it('finds at least 90 % per platform', () => {
@@ -50,9 +56,35 @@ describe('analyzer on the public paste corpus', () => {
 
 /** The kinds of paste the analyzer is meant to read (its readers' notations and log forms). */
 const KINDS = [
-  'json', 'partial-json', 'xml', 'node-inspect', 'php-print_r', 'php-var_dump', 'python-repr', 'devtools', 'sdk-go', 'sdk-java', 'sdk-python',
-  'sdk-dotnet', 'sdk-tea', 'error-center', 'loose-kv', 'digest-log', 'nserror', 'xcode-console', 'prose', 'terraform',
+  'json',
+  'partial-json',
+  'xml',
+  'node-inspect',
+  'php-print_r',
+  'php-var_dump',
+  'python-repr',
+  'devtools',
+  'sdk-go',
+  'sdk-java',
+  'sdk-python',
+  'sdk-dotnet',
+  'sdk-tea',
+  'error-center',
+  'loose-kv',
+  'digest-log',
+  'nserror',
+  'xcode-console',
+  'prose',
+  'terraform',
 ];
 
 /** Kinds with fewer than five samples so far, and how many they have: public ones were not found in time (README). */
-const STILL_SHORT: Record<string, number> = { devtools: 1, 'digest-log': 4, 'error-center': 2, 'loose-kv': 4, 'php-var_dump': 3, 'python-repr': 3, 'sdk-tea': 4 };
+const STILL_SHORT: Record<string, number> = {
+  devtools: 1,
+  'digest-log': 4,
+  'error-center': 2,
+  'loose-kv': 4,
+  'php-var_dump': 3,
+  'python-repr': 3,
+  'sdk-tea': 4,
+};

@@ -6,7 +6,11 @@ import { analyze } from './analyze.ts';
 import { ENTRY_STEPS, errorCenterSearch, findingFacts, joinFinding, summaryFindings } from './join.ts';
 
 const content = loadContent(process.cwd());
-const index = compileCodeIndex(content.codes.map((c) => c.table!), 'en', content.sources);
+const index = compileCodeIndex(
+  content.codes.map((c) => c.table!),
+  'en',
+  content.sources,
+);
 const first = (text: string) => analyze(text).findings[0]!;
 
 describe('findings joined to the code tables', () => {
@@ -19,7 +23,10 @@ describe('findings joined to the code tables', () => {
   });
 
   it('finds the entry and its step for a code in the table', () => {
-    const j = joinFinding(index, first('{"RequestId":"A1B2C3D4-0000","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}'));
+    const j = joinFinding(
+      index,
+      first('{"RequestId":"A1B2C3D4-0000","Code":"InvalidTimeStamp.Expired","Message":"Specified time stamp or date value is expired."}'),
+    );
     expect(j.entry?.code).toBe('InvalidTimeStamp.Expired');
     expect(j.step).toBe(j.entry?.step);
     expect(j.step).toMatch(/^aliyun-openapi-error\//);
@@ -33,7 +40,9 @@ describe('findings joined to the code tables', () => {
   });
 
   it('reads an Easemob variant from the message', () => {
-    const f = first('{"error":"unauthorized","exception":"EasemobSecurityException","timestamp":1,"duration":0,"error_description":"Unable to authenticate due to expired access token"}');
+    const f = first(
+      '{"error":"unauthorized","exception":"EasemobSecurityException","timestamp":1,"duration":0,"error_description":"Unable to authenticate due to expired access token"}',
+    );
     const j = joinFinding(index, f);
     expect(j.entry?.code).toBe('unauthorized');
     expect(j.variant?.match.toLowerCase()).toContain('expired');
@@ -96,7 +105,12 @@ describe('findings joined to the code tables', () => {
     };
     // The gateway table is both clients': the shape the code was read in tells which one logged it.
     expect(client('Demo[1:2] APMobileNetwork alipay.client.getUnionResource resp:{ "result-status" = 7014; }')).toEqual(['mpaas', '7014', 'ios', 'ios']);
-    expect(client('E/mynet_RpcInvoker: com.alipay.mobile.common.rpc.RpcException: [7001] alipay.client.getUnionResource')).toEqual(['mpaas', '7001', 'android', 'android']);
+    expect(client('E/mynet_RpcInvoker: com.alipay.mobile.common.rpc.RpcException: [7001] alipay.client.getUnionResource')).toEqual([
+      'mpaas',
+      '7001',
+      'android',
+      'android',
+    ]);
     expect(client('Error Domain=nebulaappmanager_error_domain Code=10008 "app not exist"')).toEqual(['mpaas', 'AppNotExist', 'ios', 'ios']);
     // A log form that no client prints in particular says nothing of the client.
     expect(client('mgw operationType=alipay.client.getUnionResource result-status=7003')).toEqual(['mpaas', '7003', undefined, undefined]);
@@ -105,7 +119,12 @@ describe('findings joined to the code tables', () => {
 
 describe('one code matcher for the content validator and the runtime', () => {
   it('resolves every spelling the same way on the raw tables (validator) and the compiled index (runtime)', () => {
-    const probes = (e: { code: string; name?: string | undefined; aliases?: readonly string[] | undefined; ranges?: readonly (readonly [number, number])[] | undefined }) => [
+    const probes = (e: {
+      code: string;
+      name?: string | undefined;
+      aliases?: readonly string[] | undefined;
+      ranges?: readonly (readonly [number, number])[] | undefined;
+    }) => [
       e.code,
       e.code.toUpperCase(),
       e.code.toLowerCase(),

@@ -10,16 +10,36 @@ const table = (platform: string) => content.codes.find((c) => c.table?.platform 
 
 describe('what the analyzer knows of the code tables', () => {
   it('lists only codes the tables hold', () => {
-    for (const [platform, codes] of [['top', TOP_CODES], ['mpaas', MPAAS_CODES], ['aliyun', ALIYUN_CODES], ['easemob', EASEMOB_ERRORS]] as const) {
+    for (const [platform, codes] of [
+      ['top', TOP_CODES],
+      ['mpaas', MPAAS_CODES],
+      ['aliyun', ALIYUN_CODES],
+      ['easemob', EASEMOB_ERRORS],
+    ] as const) {
       const missing = [...codes].filter((c) => !table(platform).some((e) => e.code === c));
       expect(missing, platform).toEqual([]);
     }
   });
 
   it('lists every numeric TOP and mPaaS code of the tables, and every Easemob error name', () => {
-    expect(table('top').filter((e) => /^\d+$/.test(e.code)).map((e) => e.code).filter((c) => !TOP_CODES.has(c))).toEqual([]);
-    expect(table('mpaas').filter((e) => /^\d{4}$/.test(e.code)).map((e) => e.code).filter((c) => !MPAAS_CODES.has(c))).toEqual([]);
-    expect(table('easemob').filter((e) => /^[a-z_]+$/.test(e.code)).map((e) => e.code).filter((c) => !EASEMOB_ERRORS.has(c))).toEqual([]);
+    expect(
+      table('top')
+        .filter((e) => /^\d+$/.test(e.code))
+        .map((e) => e.code)
+        .filter((c) => !TOP_CODES.has(c)),
+    ).toEqual([]);
+    expect(
+      table('mpaas')
+        .filter((e) => /^\d{4}$/.test(e.code))
+        .map((e) => e.code)
+        .filter((c) => !MPAAS_CODES.has(c)),
+    ).toEqual([]);
+    expect(
+      table('easemob')
+        .filter((e) => /^[a-z_]+$/.test(e.code))
+        .map((e) => e.code)
+        .filter((c) => !EASEMOB_ERRORS.has(c)),
+    ).toEqual([]);
   });
 
   it('gives each TOP code the message its table entry lists', () => {

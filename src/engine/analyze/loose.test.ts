@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import { readRecords } from './objectish.ts';
 
-const found = (text: string) => analyze(text).findings.filter((f) => !f.success).map((f) => `${f.platform}:${f.code}:${f.confidence}`);
+const found = (text: string) =>
+  analyze(text)
+    .findings.filter((f) => !f.success)
+    .map((f) => `${f.platform}:${f.code}:${f.confidence}`);
 
 describe('the tolerant normaliser', () => {
   it('reads the same fields from every notation, with offsets', () => {
@@ -30,7 +33,8 @@ describe('the tolerant normaliser', () => {
   });
 
   it('starts a new record at a repeated key, so a log of repeated errors gives one record each', () => {
-    const line = (id: string) => `Aliyun API Error: RequestId: ${id} Status Code: 404 Code: InvalidAccessKeyId.NotFound Message: Specified access key is not found.`;
+    const line = (id: string) =>
+      `Aliyun API Error: RequestId: ${id} Status Code: 404 Code: InvalidAccessKeyId.NotFound Message: Specified access key is not found.`;
     const recs = readRecords([line('61671224-9C93'), line('38951641-55C1')].join('\n'));
     expect(recs.map((r) => r.get('requestid')?.value)).toEqual(['61671224-9C93', '38951641-55C1']);
     expect(recs[0]!.get('statuscode')?.value).toBe('404');
@@ -46,13 +50,19 @@ describe('loose readers', () => {
   });
 
   it('claims an error_response only with TOP’s codes, sub-codes or name (Youzan shares the wrapper)', () => {
-    expect(found('{ error_response: { code: 25, msg: \'Invalid signature\' } }')).toEqual(['top:25:envelope']);
+    expect(found("{ error_response: { code: 25, msg: 'Invalid signature' } }")).toEqual(['top:25:envelope']);
     expect(found('{"error_response": {"code": 40005, "msg": "??????"}}')).toEqual([]);
   });
 
   it('reads Alibaba Cloud SDK text and printed bodies, never an AWS one', () => {
-    expect(found('Aliyun API Error: RequestId: 2640E5C1 Status Code: 400 Code: Forbidden.RAM Message: User not authorized')).toEqual(['aliyun:Forbidden.RAM:envelope']);
-    expect(found('&common.Error{ErrorResponse:common.ErrorResponse{Response:common.Response{RequestId:"21C0B7E4"}, HostId:"ecs-cn-hangzhou.aliyuncs.com", Code:"UnknownError", Message:"x"}, StatusCode:400}')).toEqual(['aliyun:UnknownError:envelope']);
+    expect(found('Aliyun API Error: RequestId: 2640E5C1 Status Code: 400 Code: Forbidden.RAM Message: User not authorized')).toEqual([
+      'aliyun:Forbidden.RAM:envelope',
+    ]);
+    expect(
+      found(
+        '&common.Error{ErrorResponse:common.ErrorResponse{Response:common.Response{RequestId:"21C0B7E4"}, HostId:"ecs-cn-hangzhou.aliyuncs.com", Code:"UnknownError", Message:"x"}, StatusCode:400}',
+      ),
+    ).toEqual(['aliyun:UnknownError:envelope']);
     expect(found("{u'Code': u'Forbidden.RAM', u'HostId': u'alidns.aliyuncs.com', u'RequestId': u'3AFE62CC'}")).toEqual(['aliyun:Forbidden.RAM:envelope']);
     expect(found('(Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: b59b74ae-9)')).toEqual([]);
   });

@@ -19,8 +19,10 @@ const TOP_NAMED = /taobao|淘宝|alidayu|阿里大于|天猫|tmall|topapi|top-ap
 const TOP_WORD = /\bTOP\b/;
 const NOT_TOP = /alipay|支付宝|youzan|有赞|京东|jd\.com|pinduoduo|拼多多|aliexpress|wechat|weixin|微信/i;
 /** Where prose may name an mPaaS code: the gateway's names (MPAAS_NAMED), and Security Guard's and the offline packages' (for 607 and 608 only). */
-const MPAAS_PROSE = /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException|SecException|无线保镖|离线包/gi;
-const MPAAS_NAMED = /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException/i;
+const MPAAS_PROSE =
+  /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException|SecException|无线保镖|离线包/gi;
+const MPAAS_NAMED =
+  /\bmgw\b|mgw\.htm|getUnionResource|operationType|operation-type|mpaas|APMobileNetwork|mgs-gw|alipay\.client|mobilegw|移动网关|RpcException/i;
 const EASEMOB_NAMED = /easemob|环信|usergrid/i;
 
 /** An Alibaba Cloud code: `Forbidden.RAM`, `isv.BUSINESS_LIMIT_CONTROL`, `SDK.InvalidRegionId`. */
@@ -29,9 +31,35 @@ const ALIYUN_DOTTED = /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*/;
 const ALIYUN_ISV = /^isv\.[A-Z][A-Z0-9_]+$/;
 /** What the second part of an Alibaba Cloud code says (InvalidResourceType.NotSupported): enough to tell it from a class name. */
 const ALIYUN_SUFFIXES = new Set([
-  'NotFound', 'NotSupported', 'NotOnSale', 'Malformed', 'Expired', 'Format', 'Empty', 'NotExist', 'Unsupported', 'ValueNotSupported',
-  'RAM', 'User', 'Api', 'Duplicate', 'Mismatch', 'Missing', 'Denied', 'NotAllowed', 'NotPurchase', 'InstanceNotFound', 'Blank',
-  'LengthExceed', 'SizeExceed', 'BytesExceed', 'NeedSsl', 'Role', 'Invalid', 'Illegal', 'Insufficient',
+  'NotFound',
+  'NotSupported',
+  'NotOnSale',
+  'Malformed',
+  'Expired',
+  'Format',
+  'Empty',
+  'NotExist',
+  'Unsupported',
+  'ValueNotSupported',
+  'RAM',
+  'User',
+  'Api',
+  'Duplicate',
+  'Mismatch',
+  'Missing',
+  'Denied',
+  'NotAllowed',
+  'NotPurchase',
+  'InstanceNotFound',
+  'Blank',
+  'LengthExceed',
+  'SizeExceed',
+  'BytesExceed',
+  'NeedSsl',
+  'Role',
+  'Invalid',
+  'Illegal',
+  'Insufficient',
 ]);
 
 const TOP_SUB = /^is[pv]\.[a-z0-9][a-z0-9-]*(?::\S+)?$/;
@@ -92,7 +120,13 @@ function aliyunRecord(text: string, rec: Rec): Hit | undefined {
     ...(http ? { http } : {}),
     format: `Alibaba Cloud error printed as ${NOTATION_NAMES[rec.notation]}`,
     confidence: id && capital ? 'envelope' : 'loose',
-    fields: fieldsOf(rec, [['message', 'Message'], ['errormessage', 'Message'], ['requestid', 'RequestId'], ['hostid', 'HostId'], ['recommend', 'Recommend']]),
+    fields: fieldsOf(rec, [
+      ['message', 'Message'],
+      ['errormessage', 'Message'],
+      ['requestid', 'RequestId'],
+      ['hostid', 'HostId'],
+      ['recommend', 'Recommend'],
+    ]),
     start: rec.start,
     end: rec.end,
   };
@@ -119,9 +153,15 @@ function topRecord(text: string, rec: Rec): Hit | undefined {
     platform: 'top',
     code,
     ...(sub && sub !== '' ? { subCode: sub } : {}),
-    format: wrapper ? `TOP error_response printed as ${NOTATION_NAMES[rec.notation]}` : `TOP error fields (code, msg) printed as ${NOTATION_NAMES[rec.notation]}, without the error_response wrapper`,
+    format: wrapper
+      ? `TOP error_response printed as ${NOTATION_NAMES[rec.notation]}`
+      : `TOP error fields (code, msg) printed as ${NOTATION_NAMES[rec.notation]}, without the error_response wrapper`,
     confidence: wrapper ? 'envelope' : 'loose',
-    fields: fieldsOf(rec, [['msg', 'msg'], ['submsg', 'sub_msg'], ['requestid', 'request_id']]),
+    fields: fieldsOf(rec, [
+      ['msg', 'msg'],
+      ['submsg', 'sub_msg'],
+      ['requestid', 'request_id'],
+    ]),
     start: wrapper?.start ?? rec.start,
     end: rec.end,
   };
@@ -140,7 +180,10 @@ function easemobRecord(text: string, rec: Rec): Hit | undefined {
     code: errorP.value,
     format: `Easemob REST error fields printed as ${NOTATION_NAMES[rec.notation]}`,
     confidence: 'loose',
-    fields: fieldsOf(rec, [['errordescription', 'error_description'], ['exception', 'exception']]),
+    fields: fieldsOf(rec, [
+      ['errordescription', 'error_description'],
+      ['exception', 'exception'],
+    ]),
     start: rec.start,
     end: rec.end,
   };
@@ -152,9 +195,16 @@ function mpaasRecord(text: string, rec: Rec): Hit | undefined {
   if (!MPAAS_NAMED.test(around(text, rec.start, rec.end, 400))) return undefined;
   const code = p.value.trim();
   const fields: Field[] = [];
-  const op = rec.get('operationtype')?.value ?? /\b([a-z][A-Za-z0-9_]*\.[a-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*)\b/.exec(lineAround(text, rec.start, 400).line)?.[1];
+  const op =
+    rec.get('operationtype')?.value ?? /\b([a-z][A-Za-z0-9_]*\.[a-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*)\b/.exec(lineAround(text, rec.start, 400).line)?.[1];
   if (op) fields.push({ name: 'operationType', value: op });
-  fields.push(...fieldsOf(rec, [['mgwtraceid', 'mgw-traceid'], ['memo', 'memo'], ['tips', 'tips']]));
+  fields.push(
+    ...fieldsOf(rec, [
+      ['mgwtraceid', 'mgw-traceid'],
+      ['memo', 'memo'],
+      ['tips', 'tips'],
+    ]),
+  );
   return {
     platform: 'mpaas',
     code,
@@ -194,7 +244,10 @@ export function mpaasDigest(text: string): Hit[] {
     const open = line.lastIndexOf('(', m.index - start);
     if (open === -1) continue;
     const close = line.indexOf(')', open);
-    const fields = line.slice(open + 1, close === -1 ? undefined : close).split(',').map((f) => f.trim());
+    const fields = line
+      .slice(open + 1, close === -1 ? undefined : close)
+      .split(',')
+      .map((f) => f.trim());
     let code: string | undefined;
     let op: string | undefined;
     let trace: string | undefined;
@@ -214,7 +267,16 @@ export function mpaasDigest(text: string): Hit[] {
     const out: Field[] = [];
     if (op && op !== '-') out.push({ name: 'operationType', value: op });
     if (trace) out.push({ name: 'mgw-traceid', value: trace });
-    hits.push({ platform: 'mpaas', code, ...(code === '1000' ? { success: true } : {}), format: `mPaaS gateway ${kind} line`, confidence: 'envelope', fields: out, start, end });
+    hits.push({
+      platform: 'mpaas',
+      code,
+      ...(code === '1000' ? { success: true } : {}),
+      format: `mPaaS gateway ${kind} line`,
+      confidence: 'envelope',
+      fields: out,
+      start,
+      end,
+    });
   }
   return hits;
 }
@@ -236,8 +298,10 @@ export function mpaasNsError(text: string): Hit[] {
       hits.push({ platform: 'mpaas', code: 'AppNotExist', format: 'mPaaS container NSError (iOS)', confidence: 'envelope', client: 'ios', fields, start, end });
     } else if (/DTRpc|APMobileNetwork|mPaaS|mpaas/i.test(domain) || (/rpc/i.test(domain) && MPAAS_NAMED.test(around(text, start, end, 400)))) {
       const code = Number(n);
-      if (MPAAS_CODES.has(n)) hits.push({ platform: 'mpaas', code: n, format: 'mPaaS gateway code in an iOS NSError', confidence: 'envelope', client: 'ios', fields, start, end });
-      else if (code >= 0 && code < 1000) hits.push({ platform: 'mpaas-ios', code: n, format: 'mPaaS iOS RPC NSError', confidence: 'envelope', client: 'ios', fields, start, end });
+      if (MPAAS_CODES.has(n))
+        hits.push({ platform: 'mpaas', code: n, format: 'mPaaS gateway code in an iOS NSError', confidence: 'envelope', client: 'ios', fields, start, end });
+      else if (code >= 0 && code < 1000)
+        hits.push({ platform: 'mpaas-ios', code: n, format: 'mPaaS iOS RPC NSError', confidence: 'envelope', client: 'ios', fields, start, end });
     }
   }
   return hits;
@@ -246,12 +310,22 @@ export function mpaasNsError(text: string): Hit[] {
 /** The troubleshooting links Alibaba Cloud puts in `Recommend`, pasted alone: the code is their query. */
 export function aliyunLinks(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(/(?:api\.aliyun\.com\/troubleshoot\?q=|error-center\.aliyun\.com\/status\/search\?Keyword=|next\.api\.aliyun\.com\/troubleshoot\?q=)([A-Za-z][A-Za-z0-9_.]{1,80})/g)) {
+  for (const m of text.matchAll(
+    /(?:api\.aliyun\.com\/troubleshoot\?q=|error-center\.aliyun\.com\/status\/search\?Keyword=|next\.api\.aliyun\.com\/troubleshoot\?q=)([A-Za-z][A-Za-z0-9_.]{1,80})/g,
+  )) {
     const code = m[1]!;
     if (!ALIYUN_CODE.test(code)) continue;
     const end = m.index + m[0].length;
     const rid = /requestId=([0-9A-Fa-f-]{8,64})/.exec(text.slice(end, end + 200))?.[1];
-    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud troubleshooting link', confidence: 'loose', fields: rid ? [{ name: 'RequestId', value: rid }] : [], start: m.index, end });
+    hits.push({
+      platform: 'aliyun',
+      code,
+      format: 'Alibaba Cloud troubleshooting link',
+      confidence: 'loose',
+      fields: rid ? [{ name: 'RequestId', value: rid }] : [],
+      start: m.index,
+      end,
+    });
   }
   return hits;
 }
@@ -269,7 +343,15 @@ export function xmlFragments(text: string): Hit[] {
     const ctx = around(text, el.start, el.end);
     if (!ALIYUN_NAMED.test(ctx) || AWS_NAMED.test(ctx)) continue;
     const message = xmlText(text.slice(el.end, el.end + 2000), 'Message');
-    hits.push({ platform: 'aliyun', code, format: 'Alibaba Cloud error response (XML, cut short)', confidence: 'loose', fields: message ? [{ name: 'Message', value: message }] : [], start: el.start, end: el.end });
+    hits.push({
+      platform: 'aliyun',
+      code,
+      format: 'Alibaba Cloud error response (XML, cut short)',
+      confidence: 'loose',
+      fields: message ? [{ name: 'Message', value: message }] : [],
+      start: el.start,
+      end: el.end,
+    });
   }
   for (const tag of ['error_rsp', 'error_response']) {
     const closeTag = `</${tag}>`;
@@ -286,7 +368,16 @@ export function xmlFragments(text: string): Hit[] {
       if (!code || !/^\d{1,5}$/.test(code)) continue;
       const msg = xmlText(piece, 'msg');
       const sub = xmlText(piece, 'sub_code');
-      hits.push({ platform: 'top', code, ...(sub ? { subCode: sub } : {}), format: `TOP ${tag} (XML, opening not copied)`, confidence: 'loose', fields: msg ? [{ name: 'msg', value: msg }] : [], start: from + codeAt, end: at + closeTag.length });
+      hits.push({
+        platform: 'top',
+        code,
+        ...(sub ? { subCode: sub } : {}),
+        format: `TOP ${tag} (XML, opening not copied)`,
+        confidence: 'loose',
+        fields: msg ? [{ name: 'msg', value: msg }] : [],
+        start: from + codeAt,
+        end: at + closeTag.length,
+      });
     }
   }
   return hits;
@@ -314,7 +405,15 @@ export function aliyunErrorNames(text: string): Hit[] {
     readUntil = end;
     if (!(fc && /requestid:/i.test(line)) && !/\bacs:[a-z]+:/.test(line)) continue;
     const rid = /requestid:[ \t]{0,4}([0-9A-Fa-f-]{8,64})/i.exec(line)?.[1];
-    hits.push({ platform: 'aliyun', code: name, format: 'Alibaba Cloud Node SDK error name', confidence: 'loose', fields: rid ? [{ name: 'RequestId', value: rid }] : [], start, end });
+    hits.push({
+      platform: 'aliyun',
+      code: name,
+      format: 'Alibaba Cloud Node SDK error name',
+      confidence: 'loose',
+      fields: rid ? [{ name: 'RequestId', value: rid }] : [],
+      start,
+      end,
+    });
   }
   return hits;
 }
@@ -359,7 +458,9 @@ export function proseMentions(text: string): Hit[] {
     anchors.lastIndex = end;
     for (const m of text
       .slice(start, end)
-      .matchAll(/\b(?:SDK|isv)\.[A-Za-z][A-Za-z0-9_]{1,60}|\b[A-Z][A-Za-z0-9]{2,60}\.[A-Z][A-Za-z0-9]{1,60}\b|\b(?:SignatureNonceUsed|SignatureDoesNotMatch|AccountNotSupport|AccountProhibited|AccountInDebt|AccountDisabled|ServiceUnavailable)\b/g)) {
+      .matchAll(
+        /\b(?:SDK|isv)\.[A-Za-z][A-Za-z0-9_]{1,60}|\b[A-Z][A-Za-z0-9]{2,60}\.[A-Z][A-Za-z0-9]{1,60}\b|\b(?:SignatureNonceUsed|SignatureDoesNotMatch|AccountNotSupport|AccountProhibited|AccountInDebt|AccountDisabled|ServiceUnavailable)\b/g,
+      )) {
       codes.push({ code: m[0], at: start + m.index });
     }
   }

@@ -14,15 +14,7 @@
  */
 
 /** How the pair was written, for the finding's reason. */
-export type Notation =
-  | 'json'
-  | 'node-inspect'
-  | 'php-print_r'
-  | 'php-var_dump'
-  | 'python-repr'
-  | 'go-struct'
-  | 'key-value'
-  | 'full-width';
+export type Notation = 'json' | 'node-inspect' | 'php-print_r' | 'php-var_dump' | 'python-repr' | 'go-struct' | 'key-value' | 'full-width';
 
 export interface Pair {
   /** The key as written (quotes and brackets removed). */
@@ -49,11 +41,41 @@ export interface Rec {
 
 /** Keys some reader uses, normalised (see Pair.norm). Others are skipped without being kept. */
 const KEYS = new Set([
-  'code', 'errorcode', 'errcode', 'msg', 'message', 'errormessage', 'errmsg', 'subcode', 'submsg', 'requestid', 'hostid', 'recommend',
+  'code',
+  'errorcode',
+  'errcode',
+  'msg',
+  'message',
+  'errormessage',
+  'errmsg',
+  'subcode',
+  'submsg',
+  'requestid',
+  'hostid',
+  'recommend',
   // Not `status` alone: it is on every line of many JSON logs, and the HTTP status has other names too.
-  'statuscode', 'httpstatus', 'httpcode', 'error', 'errordescription', 'exception', 'timestamp', 'duration', 'resultstatus',
-  'operationtype', 'memo', 'tips', 'mgwtraceid', 'errorresponse', 'errorrsp', 'args', 'retcode',
-  '错误码', '错误信息', '请求id', '错误代码', '返回码',
+  'statuscode',
+  'httpstatus',
+  'httpcode',
+  'error',
+  'errordescription',
+  'exception',
+  'timestamp',
+  'duration',
+  'resultstatus',
+  'operationtype',
+  'memo',
+  'tips',
+  'mgwtraceid',
+  'errorresponse',
+  'errorrsp',
+  'args',
+  'retcode',
+  '错误码',
+  '错误信息',
+  '请求id',
+  '错误代码',
+  '返回码',
 ]);
 const FIRST_CHARS = new Set([...KEYS].map((k) => k.charCodeAt(0)));
 /** Whether a key may start with this character (a quick no for most words in a log, before any string is made). */
@@ -200,7 +222,8 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
     }
     return { value: '', end: p + 1, object: true, quote: '', varDump };
   }
-  if (text.startsWith('Array', p) || text.startsWith('stdClass Object', p) || text.startsWith('array(', p)) return { value: '', end: p + 1, object: true, quote: '', varDump };
+  if (text.startsWith('Array', p) || text.startsWith('stdClass Object', p) || text.startsWith('array(', p))
+    return { value: '', end: p + 1, object: true, quote: '', varDump };
   if (sep === '=>' || MESSAGE_KEYS.has(norm)) {
     // The rest of the line; print_r on one line ends a value at the next ` [key] =>`.
     let e = p;
@@ -219,7 +242,24 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
   while (e < limit) {
     const ch = text.charCodeAt(e);
     // Stops: space, tab, line end, , ; } ] ) " ' ` < ，
-    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 44 || ch === 59 || ch === 125 || ch === 93 || ch === 41 || ch === 34 || ch === 39 || ch === 96 || ch === 60 || ch === 0xff0c || ch === 0x3002) break;
+    if (
+      ch === 32 ||
+      ch === 9 ||
+      ch === 10 ||
+      ch === 13 ||
+      ch === 44 ||
+      ch === 59 ||
+      ch === 125 ||
+      ch === 93 ||
+      ch === 41 ||
+      ch === 34 ||
+      ch === 39 ||
+      ch === 96 ||
+      ch === 60 ||
+      ch === 0xff0c ||
+      ch === 0x3002
+    )
+      break;
     // `Error: RequestId: …`: a word ending in a colon and a space is the next key: this key has no value.
     if (ch === 58 && (text.charCodeAt(e + 1) === 32 || text.charCodeAt(e + 1) === 9)) return undefined;
     e++;

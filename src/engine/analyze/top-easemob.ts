@@ -28,7 +28,11 @@ export function topEnvelopes(text: string): Hit[] {
     const subCode = get('sub_code');
     // Other open platforms wrap errors in `error_response` too (Youzan: code 40005): the code must be
     // TOP's, or the sub-code TOP-shaped, or the text around name TOP.
-    if (!TOP_CODES.has(code) && !(subCode && /^is[pv]\./.test(subCode)) && !/taobao|淘宝|alidayu|阿里大于|tmall|天猫/i.test(text.slice(Math.max(0, start - 600), end + 600))) {
+    if (
+      !TOP_CODES.has(code) &&
+      !(subCode && /^is[pv]\./.test(subCode)) &&
+      !/taobao|淘宝|alidayu|阿里大于|tmall|天猫/i.test(text.slice(Math.max(0, start - 600), end + 600))
+    ) {
       re.lastIndex = end;
       continue;
     }
@@ -111,14 +115,19 @@ export function easemobBodies(text: string): { hits: Hit[]; unclaimed: { start: 
     const markers = EASEMOB_MARKERS.filter((k) => body.includes(k)).length;
     const named = /easemob|环信|usergrid|a\d*\.easemob\.com/i.test(around);
     if (markers < 2 && !named) {
-      unclaimed.push({ start: open, reason: 'an error body with "error" and "error_description", but nothing in it says which service sent it (Easemob bodies also carry timestamp, duration and exception)' });
+      unclaimed.push({
+        start: open,
+        reason:
+          'an error body with "error" and "error_description", but nothing in it says which service sent it (Easemob bodies also carry timestamp, duration and exception)',
+      });
       re.lastIndex = close;
       continue;
     }
     // The HTTP status: in the body, else on the line(s) just before it.
     const before = text.slice(Math.max(0, open - 300), open);
     const beforeLines = before.split('\n').slice(-3).join('\n');
-    const statusText = get('statusCode') ?? get('status') ?? HTTP_STATUS.exec(beforeLines)?.[1] ?? HTTP_STATUS.exec(text.slice(close, close + 80).split('\n')[0] ?? '')?.[1];
+    const statusText =
+      get('statusCode') ?? get('status') ?? HTTP_STATUS.exec(beforeLines)?.[1] ?? HTTP_STATUS.exec(text.slice(close, close + 80).split('\n')[0] ?? '')?.[1];
     const http = statusText && /^[1-5]\d\d$/.test(statusText) ? Number(statusText) : undefined;
     const fields: Field[] = [];
     if (description) fields.push({ name: 'error_description', value: description });
@@ -128,7 +137,15 @@ export function easemobBodies(text: string): { hits: Hit[]; unclaimed: { start: 
       const v = get(name);
       if (v) fields.push({ name, value: v });
     }
-    hits.push({ platform: 'easemob', code: error || (http ? String(http) : ''), ...(http ? { http } : {}), format: 'Easemob REST error body (JSON)', fields, start: open, end: close });
+    hits.push({
+      platform: 'easemob',
+      code: error || (http ? String(http) : ''),
+      ...(http ? { http } : {}),
+      format: 'Easemob REST error body (JSON)',
+      fields,
+      start: open,
+      end: close,
+    });
     re.lastIndex = close;
   }
   return { hits: hits.filter((h) => h.code !== ''), unclaimed };

@@ -4,7 +4,19 @@ import { orderLayers } from './order.ts';
 import { placeX } from './position.ts';
 import { rankSteps, walk } from './rank.ts';
 import { BEND, loopPath, roundedPath, routeEdges } from './route.ts';
-import { DEFAULT_LAYOUT, edgeKey, round, type Chain, type LayoutDirection, type LayoutOptions, type LNode, type PlacedStep, type Point, type TreeLayout, type Unlabelled } from './types.ts';
+import {
+  DEFAULT_LAYOUT,
+  edgeKey,
+  round,
+  type Chain,
+  type LayoutDirection,
+  type LayoutOptions,
+  type LNode,
+  type PlacedStep,
+  type Point,
+  type TreeLayout,
+  type Unlabelled,
+} from './types.ts';
 
 /**
  * A layered drawing of a tree for its map (`/map/:treeId`). Pure TypeScript,
@@ -83,7 +95,8 @@ function lineInk(layout: TreeLayout): number {
 /** The total length of the edges' polylines. */
 function edgeLength(layout: TreeLayout): number {
   let sum = 0;
-  for (const e of layout.edges) for (let i = 1; i < e.points.length; i++) sum += Math.abs(e.points[i]!.x - e.points[i - 1]!.x) + Math.abs(e.points[i]!.y - e.points[i - 1]!.y);
+  for (const e of layout.edges)
+    for (let i = 1; i < e.points.length; i++) sum += Math.abs(e.points[i]!.x - e.points[i - 1]!.x) + Math.abs(e.points[i]!.y - e.points[i - 1]!.y);
   return sum;
 }
 

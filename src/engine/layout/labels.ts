@@ -1,7 +1,17 @@
 import { hasAnswers, type Tree } from '../model.ts';
 import { BEND } from './route.ts';
 import { textWidthEm } from './text.ts';
-import { LABEL_MAX, round, type EdgeLabel, type LayoutDirection, type PlacedEdge, type Point, type RoutedEdge, type TreeLayout, type Unlabelled } from './types.ts';
+import {
+  LABEL_MAX,
+  round,
+  type EdgeLabel,
+  type LayoutDirection,
+  type PlacedEdge,
+  type Point,
+  type RoutedEdge,
+  type TreeLayout,
+  type Unlabelled,
+} from './types.ts';
 
 /** How far from a corner a label starts (past the bend's rounding), and the arrow's length at a line's end. */
 const LABEL_OFFSET = 9;
@@ -36,7 +46,8 @@ export function withLabels(layout: Unlabelled, tree: Tree): TreeLayout {
   const edges = layout.edges.map((e) => {
     const label = placeLabel(e, (p, q, siblings) => shared(e, p, q, siblings), layout.direction);
     // Never past the drawing's edge, where it would be cut off.
-    const inside = label.anchor === 'end' ? label.x - 2 : label.anchor === 'start' ? layout.width - label.x - 2 : Math.min(label.x, layout.width - label.x) * 2 - 4;
+    const inside =
+      label.anchor === 'end' ? label.x - 2 : label.anchor === 'start' ? layout.width - label.x - 2 : Math.min(label.x, layout.width - label.x) * 2 - 4;
     const whole = textWidthEm(edgeLabelText(tree, e)) * LABEL_FONT + 2;
     let room = Math.max(0, Math.min(label.room, inside, whole));
     for (const b of taken) {
@@ -85,7 +96,11 @@ export function edgeLabelText(tree: Tree, edge: Pick<PlacedEdge, 'from' | 'answe
  * `shared(p, q, siblings)`: does another line run along the stretch p–q (only
  * the same step's other answers, with `siblings`)?
  */
-function placeLabel(e: Pick<PlacedEdge, 'from' | 'to' | 'points'>, shared: (p: Point, q: Point, siblings: boolean) => boolean, direction: LayoutDirection): EdgeLabel {
+function placeLabel(
+  e: Pick<PlacedEdge, 'from' | 'to' | 'points'>,
+  shared: (p: Point, q: Point, siblings: boolean) => boolean,
+  direction: LayoutDirection,
+): EdgeLabel {
   const pts = e.points;
   const roomAlong = (i: number) => Math.max(0, Math.min(LABEL_MAX, Math.abs(pts[i]!.x - pts[i - 1]!.x) - LABEL_OFFSET - (i === pts.length - 1 ? ARROW : BEND)));
   if (e.from === e.to) {
@@ -114,5 +129,7 @@ function placeLabel(e: Pick<PlacedEdge, 'from' | 'to' | 'points'>, shared: (p: P
     return { x: round(left ? p.x - 5 : p.x + 5), y: round(y), anchor: left ? 'end' : 'start', room: LABEL_MAX };
   }
   const room = roomAlong(i);
-  return q.x > p.x ? { x: round(p.x + LABEL_OFFSET), y: round(p.y - 4), anchor: 'start', room } : { x: round(p.x - LABEL_OFFSET), y: round(p.y - 4), anchor: 'end', room };
+  return q.x > p.x
+    ? { x: round(p.x + LABEL_OFFSET), y: round(p.y - 4), anchor: 'start', room }
+    : { x: round(p.x - LABEL_OFFSET), y: round(p.y - 4), anchor: 'end', room };
 }

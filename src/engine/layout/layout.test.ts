@@ -3,7 +3,20 @@ import { compileTree } from '../../content/compile.ts';
 import { loadContent } from '../../content/load.ts';
 import { demoTree } from '../../test/demo-tree.ts';
 import { reachableSteps } from '../graph.ts';
-import { bestLayout, fitInOrder, LABEL_MAX, labelBox, layoutTree, textWidthEm, wrapLabel, type LayoutDirection, type PlacedEdge, type PlacedStep, type Point, type TreeLayout } from './index.ts';
+import {
+  bestLayout,
+  fitInOrder,
+  LABEL_MAX,
+  labelBox,
+  layoutTree,
+  textWidthEm,
+  wrapLabel,
+  type LayoutDirection,
+  type PlacedEdge,
+  type PlacedStep,
+  type Point,
+  type TreeLayout,
+} from './index.ts';
 import type { AnswerId, Step, StepId, Tree } from '../model.ts';
 
 /** A tree from an adjacency list: a step with answers is a question, one without is an outcome. */
@@ -17,7 +30,18 @@ function treeOf(start: string, next: Record<string, string[]>): Tree {
       ? { ...base, kind: 'question', answers: to.map((n, i) => ({ id: `a${i}` as AnswerId, label: `to ${n}`, next: n as StepId })) }
       : { ...base, kind: 'outcome', result: 'fix' };
   }
-  return { id: 't' as Tree['id'], lang: 'en', platform: 'mpaas', title: 'T', symptom: 'S', start: start as StepId, steps, redirects: {}, sources: {}, facts: {} };
+  return {
+    id: 't' as Tree['id'],
+    lang: 'en',
+    platform: 'mpaas',
+    title: 'T',
+    symptom: 'S',
+    start: start as StepId,
+    steps,
+    redirects: {},
+    sources: {},
+    facts: {},
+  };
 }
 
 const overlaps = (a: PlacedStep, b: PlacedStep) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -74,10 +98,12 @@ function expectSound(tree: Tree, layout: TreeLayout) {
   }
   // Labels written (room > 0) cover neither a step nor each other.
   const shown = layout.edges.filter((e) => e.label.room > 0).map((e) => ({ id: `${e.from} → ${e.to}`, box: labelBox(e.label) }));
-  const cover = (a: ReturnType<typeof labelBox>, b: { x0: number; x1: number; y0: number; y1: number }) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const cover = (a: ReturnType<typeof labelBox>, b: { x0: number; x1: number; y0: number; y1: number }) =>
+    a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   for (const [i, a] of shown.entries()) {
     for (const b of shown.slice(i + 1)) if (cover(a.box, b.box)) problems.push(`the labels of ${a.id} and ${b.id} overlap`);
-    for (const st of layout.steps) if (cover(a.box, { x0: st.x, x1: st.x + st.width, y0: st.y, y1: st.y + st.height })) problems.push(`the label of ${a.id} covers ${st.id}`);
+    for (const st of layout.steps)
+      if (cover(a.box, { x0: st.x, x1: st.x + st.width, y0: st.y, y1: st.y + st.height })) problems.push(`the label of ${a.id} covers ${st.id}`);
   }
   expect(problems).toEqual([]);
 }
@@ -131,7 +157,12 @@ describe('layered layout', () => {
     for (const direction of DIRECTIONS) {
       const layout = layoutTree(tree, { direction });
       expectSound(tree, layout);
-      expect(layout.edges.filter((e) => e.back).map((e) => `${e.from}>${e.to}`).sort()).toEqual(['b>a', 'c>b', 'c>c']);
+      expect(
+        layout.edges
+          .filter((e) => e.back)
+          .map((e) => `${e.from}>${e.to}`)
+          .sort(),
+      ).toEqual(['b>a', 'c>b', 'c>c']);
     }
   });
 
@@ -150,7 +181,6 @@ describe('layered layout', () => {
         } else {
           expect(Math.abs(e.label.y - (to.y + to.height / 2))).toBeLessThanOrEqual(6);
           expect(e.label.x).toBeLessThan(to.x);
-
         }
       }
       // Both labels are written, in full.

@@ -20,7 +20,11 @@ export function placeX(nodes: LNode[], layers: number[][], o: LayoutOptions): vo
     const own = all.filter((m) => (node.step ? !isTrunk(nodes[m]!) : !nodes[m]!.step));
     return own.length > 0 ? own : all;
   };
-  const pull = { up: nodes.map((_, i) => pulledBy(i, ['up'])), down: nodes.map((_, i) => pulledBy(i, ['down'])), both: nodes.map((_, i) => pulledBy(i, ['up', 'down'])) };
+  const pull = {
+    up: nodes.map((_, i) => pulledBy(i, ['up'])),
+    down: nodes.map((_, i) => pulledBy(i, ['down'])),
+    both: nodes.map((_, i) => pulledBy(i, ['up', 'down'])),
+  };
   // Dummies weigh more, so long edges run straight and the steps move around them.
   const weights = layers.map((layer) => layer.map((i) => (nodes[i]!.step ? 1 : 4)));
   const gaps = layers.map((layer) => layer.slice(1).map((n, i) => sep(nodes[layer[i]!]!, nodes[n]!)));

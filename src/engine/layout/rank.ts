@@ -68,7 +68,15 @@ export function rankSteps(topo: StepId[], links: Map<StepId, Link[]>, back: Set<
  * later answers. A wide fan of answers becomes a few rows, like wrapped text.
  */
 function capLayers(topo: StepId[], links: Map<StepId, Link[]>, back: Set<string>, layerOf: Map<StepId, number>, max: number): void {
-  const forward = new Map(topo.map((id) => [id, links.get(id)!.filter((l) => !back.has(edgeKey(id, l.to))).map((l) => l.to)]));
+  const forward = new Map(
+    topo.map((id) => [
+      id,
+      links
+        .get(id)!
+        .filter((l) => !back.has(edgeKey(id, l.to)))
+        .map((l) => l.to),
+    ]),
+  );
   const rank = new Map(topo.map((id, i) => [id, i]));
   const push = (id: StepId) => {
     layerOf.set(id, layerOf.get(id)! + 1);

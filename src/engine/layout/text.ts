@@ -32,7 +32,12 @@ export function textWidthEm(text: string): number {
  * ends at a space keeps it, so the lines joined read as the title (the text a
  * screen reader or a label-in-name check sees).
  */
-export function wrapLabel(text: string, maxEm: number, maxLines: number, widthEm: (text: string) => number = textWidthEm): { lines: string[]; truncated: boolean } {
+export function wrapLabel(
+  text: string,
+  maxEm: number,
+  maxLines: number,
+  widthEm: (text: string) => number = textWidthEm,
+): { lines: string[]; truncated: boolean } {
   const lines: string[] = [];
   let line = '';
   for (const t of tokenize(text.trim())) {

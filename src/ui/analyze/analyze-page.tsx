@@ -42,7 +42,17 @@ export function AnalyzePage() {
   // Back from a finding's step, or the header's link: this tab's last analysis again (unless a paste is handed over).
   const [restored] = useState(() => (paste === undefined ? loadAnalysis(sessionStore()) : undefined));
   const [state, setState] = useState<State>(() =>
-    restored ? { status: 'done', result: restored.result, ms: restored.ms, source: restored.source, ...(restored.decoded ? { decoded: restored.decoded } : {}), kept: restored.kept, restored: true } : { status: 'idle' },
+    restored
+      ? {
+          status: 'done',
+          result: restored.result,
+          ms: restored.ms,
+          source: restored.source,
+          ...(restored.decoded ? { decoded: restored.decoded } : {}),
+          kept: restored.kept,
+          restored: true,
+        }
+      : { status: 'idle' },
   );
   const [dragging, setDragging] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -221,7 +231,16 @@ export function AnalyzePage() {
         )}
       </div>
       {state.status === 'done' && (
-        <Results index={index} result={state.result} ms={state.ms} source={state.source} decoded={state.decoded} kept={state.kept} restored={state.restored === true} headingRef={resultsRef} />
+        <Results
+          index={index}
+          result={state.result}
+          ms={state.ms}
+          source={state.source}
+          decoded={state.decoded}
+          kept={state.kept}
+          restored={state.restored === true}
+          headingRef={resultsRef}
+        />
       )}
     </div>
   );
@@ -282,7 +301,11 @@ function Results({
       <ol className="finding-list">
         {result.findings.slice(0, shown).map((f) => (
           <li key={f.key}>
-            <FindingCard index={index} finding={f} startState={() => ({ ...startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) }), factSource: 'log' })} />
+            <FindingCard
+              index={index}
+              finding={f}
+              startState={() => ({ ...startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) }), factSource: 'log' })}
+            />
           </li>
         ))}
       </ol>
@@ -308,7 +331,11 @@ function Results({
               </li>
             ))}
           </ul>
-          <MaskToggle count={countMasked(result.unclaimed.map((u) => u.text))} revealed={unclaimedRevealed} onToggle={() => setUnclaimedRevealed(!unclaimedRevealed)} />
+          <MaskToggle
+            count={countMasked(result.unclaimed.map((u) => u.text))}
+            revealed={unclaimedRevealed}
+            onToggle={() => setUnclaimedRevealed(!unclaimedRevealed)}
+          />
         </section>
       )}
     </section>
@@ -325,7 +352,15 @@ function platformCounts(findings: Finding[]): [Finding['platform'], number, numb
   return [...counts].map(([p, [n, hits]]): [Finding['platform'], number, number] => [p, n, hits]).sort((a, b) => b[1] - a[1]);
 }
 
-function FindingCard({ index, finding: f, startState }: { index: CodeIndex; finding: Finding; startState: () => ReturnType<typeof startCaseState> & { factSource: 'log' } }) {
+function FindingCard({
+  index,
+  finding: f,
+  startState,
+}: {
+  index: CodeIndex;
+  finding: Finding;
+  startState: () => ReturnType<typeof startCaseState> & { factSource: 'log' };
+}) {
   const m = useToolMessages();
   const { entry, subEntry, variant, step, outside } = joinFinding(index, f);
   const stepHref = useHandoffHref(step, findingFacts(f), 'log');
@@ -333,10 +368,23 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
   // What the log says is shown masked, like the ticket summary: a person can reveal it at the keyboard.
   const [revealed, setRevealed] = useState(false);
   const show = (text: string) => (revealed ? text : redact(text, m.summary.mask).text);
-  const maskedCount = useMemo(() => countMasked(f.evidence.map((e) => e.text), f.fields.map((x) => x.value)), [f]);
+  const maskedCount = useMemo(
+    () =>
+      countMasked(
+        f.evidence.map((e) => e.text),
+        f.fields.map((x) => x.value),
+      ),
+    [f],
+  );
   return (
     // data-finding / data-platform / data-code are a contract other tests rely on (issue 3).
-    <article className={`finding${f.success ? ' finding--success' : ''}`} aria-labelledby={titleId} data-finding="" data-platform={f.platform} data-code={f.code}>
+    <article
+      className={`finding${f.success ? ' finding--success' : ''}`}
+      aria-labelledby={titleId}
+      data-finding=""
+      data-platform={f.platform}
+      data-code={f.code}
+    >
       <header className="finding__head">
         <p className="step__meta">
           <PlatformLabel platform={f.platform} />
@@ -388,7 +436,11 @@ function FindingCard({ index, finding: f, startState }: { index: CodeIndex; find
                 {x.decoded && (
                   <>
                     {' '}
-                    <span className="muted">({m.findingDecoded}{m.labelColon}</span><span lang="zh-CN">{x.decoded}</span>
+                    <span className="muted">
+                      ({m.findingDecoded}
+                      {m.labelColon}
+                    </span>
+                    <span lang="zh-CN">{x.decoded}</span>
                     <span className="muted">)</span>
                   </>
                 )}

@@ -9,7 +9,9 @@ describe('countMasked', () => {
   });
 
   it('keeps what support needs: codes, trace and request ids count for nothing', () => {
-    expect(countMasked(['{"RequestId":"4C467B38-3910-447D-87BC-AC049166F216","Code":"SignatureDoesNotMatch"}', 'mgw-traceid 0a1cfd401597122097726853822435'])).toBe(0);
+    expect(
+      countMasked(['{"RequestId":"4C467B38-3910-447D-87BC-AC049166F216","Code":"SignatureDoesNotMatch"}', 'mgw-traceid 0a1cfd401597122097726853822435']),
+    ).toBe(0);
   });
 
   it('counts the fields only when the lines hold none, so a value shown in both counts once', () => {
@@ -22,7 +24,9 @@ describe('countMasked', () => {
 
   it('counts the secrets in a real finding’s evidence', () => {
     const sign = '668FB4A049F71A1C845EF8C05B1F3E66';
-    const { findings } = analyze(`{"error_response":{"args":{"arg":[{"key":"app_key","value":"12345678"},{"key":"sign","value":"${sign}"}]},"code":25,"msg":"Invalid signature","request_id":"zt2r9i5yxbe2"}}`);
+    const { findings } = analyze(
+      `{"error_response":{"args":{"arg":[{"key":"app_key","value":"12345678"},{"key":"sign","value":"${sign}"}]},"code":25,"msg":"Invalid signature","request_id":"zt2r9i5yxbe2"}}`,
+    );
     expect(findings).toHaveLength(1);
     expect(countMasked(findings[0]!.evidence.map((e) => e.text))).toBe(1);
   });

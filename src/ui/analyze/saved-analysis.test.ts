@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../engine/analyze/analyze.ts';
-import { forgetAnalysis, KEEP_TEXT_MAX_CHARS, loadAnalysis, PART_CHARS, SAVED_ANALYSIS_KEY, SAVED_ANALYSIS_VERSION, saveAnalysis, sessionStore, type SavedAnalysis } from './saved-analysis.ts';
+import {
+  forgetAnalysis,
+  KEEP_TEXT_MAX_CHARS,
+  loadAnalysis,
+  PART_CHARS,
+  SAVED_ANALYSIS_KEY,
+  SAVED_ANALYSIS_VERSION,
+  saveAnalysis,
+  sessionStore,
+  type SavedAnalysis,
+} from './saved-analysis.ts';
 
 /** A Storage that holds up to `quota` characters of keys and values, and throws as browsers do past it. */
 class MemoryStorage implements Storage {
@@ -57,7 +67,13 @@ describe('saveAnalysis / loadAnalysis', () => {
 
   it('keeps a file’s findings and the way it was decoded, never its text', async () => {
     const storage = new MemoryStorage();
-    const a: SavedAnalysis = { source: { kind: 'file', name: 'app.log' }, text: TEXT, result: analyze(TEXT), ms: 1, decoded: { encoding: 'gb18030', how: 'valid' } };
+    const a: SavedAnalysis = {
+      source: { kind: 'file', name: 'app.log' },
+      text: TEXT,
+      result: analyze(TEXT),
+      ms: 1,
+      decoded: { encoding: 'gb18030', how: 'valid' },
+    };
     expect(await save(storage, a)).toBe('all');
     expect(JSON.parse(stored(storage))).not.toHaveProperty('text');
     const { text: _text, ...withoutText } = a;
@@ -134,7 +150,10 @@ describe('saveAnalysis / loadAnalysis', () => {
       ['a part missing', () => put(head(2), JSON.stringify(a))],
       ['parts that do not join into JSON', () => put(head(1), JSON.stringify(a).slice(0, 40))],
       ['unknown source', () => put(head(), JSON.stringify({ ...a, source: { kind: 'url', href: 'x' } }))],
-      ['a finding without its lines', () => put(head(), JSON.stringify({ ...a, result: { ...a.result, findings: [{ ...a.result.findings[0], evidence: 'x' }] } }))],
+      [
+        'a finding without its lines',
+        () => put(head(), JSON.stringify({ ...a, result: { ...a.result, findings: [{ ...a.result.findings[0], evidence: 'x' }] } })),
+      ],
       ['text that is not text', () => put(head(), JSON.stringify({ ...a, text: 42 }))],
       ['an array', () => put(head(), '[1,2]')],
     ];

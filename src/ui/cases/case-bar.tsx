@@ -17,7 +17,9 @@ export function CaseBar({ current }: { current: Case | undefined }) {
   const startCase = useCases((s) => s.startCase);
   const activate = useCases((s) => s.activate);
   const cases = useCases((s) => s.cases);
-  const others = openCases({ cases }).filter((c) => c.id !== current?.id).slice(0, 8);
+  const others = openCases({ cases })
+    .filter((c) => c.id !== current?.id)
+    .slice(0, 8);
   const navigate = useNavigate();
   return (
     <section className="case-bar" aria-label={m.caseBar}>

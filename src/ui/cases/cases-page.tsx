@@ -141,7 +141,14 @@ function CaseRow({ c, guideTitle }: { c: Case; guideTitle: (tree: string) => str
             <label htmlFor={nameId} className="visually-hidden">
               {m.caseTicket}
             </label>
-            <input id={nameId} defaultValue={c.ticket} maxLength={80} autoFocus onBlur={(e) => (setTicket(c.id, e.target.value), setRenaming(false))} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} />
+            <input
+              id={nameId}
+              defaultValue={c.ticket}
+              maxLength={80}
+              autoFocus
+              onBlur={(e) => (setTicket(c.id, e.target.value), setRenaming(false))}
+              onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+            />
           </span>
         ) : (
           <h3 className="case-row__name">{name}</h3>
@@ -149,7 +156,8 @@ function CaseRow({ c, guideTitle }: { c: Case; guideTitle: (tree: string) => str
         {c.id === active && <span className="badge badge--question">{m.casesThisTab}</span>}
       </header>
       <p className="muted small">
-        {at ? `${guideTitle(at.tree)} · ${at.title}` : m.casesNoGuide} · {m.casesNotes(notes)} · {m.casesChanged(new Date(c.updatedAt).toLocaleString(htmlLang(lang)))}
+        {at ? `${guideTitle(at.tree)} · ${at.title}` : m.casesNoGuide} · {m.casesNotes(notes)} ·{' '}
+        {m.casesChanged(new Date(c.updatedAt).toLocaleString(htmlLang(lang)))}
       </p>
       <p className="actions case-row__actions">
         <button type="button" className="button button--small" onClick={resume}>

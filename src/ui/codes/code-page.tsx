@@ -51,11 +51,7 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
         <h1 id="code-title">
           <code className="code-page__code">{entry.code}</code> <span>{entry.title}</span>
         </h1>
-        {asked !== entry.code && (
-          <p className="notice">
-            {m.codeMatchedAs(asked.slice(0, 80), entry.code)}
-          </p>
-        )}
+        {asked !== entry.code && <p className="notice">{m.codeMatchedAs(asked.slice(0, 80), entry.code)}</p>}
         <dl className="facts">
           {entry.http && <Fact term={m.codeHttp}>{entry.http.join(', ')}</Fact>}
           {entry.name && (
@@ -77,11 +73,7 @@ function CodeDetails({ entry, asked }: { entry: CodeEntry; asked: string }) {
         </dl>
         {startHref && (
           <p>
-            <Link
-              className="button"
-              to={startHref}
-              state={{ ...startCaseState({ facts: codeFacts }), factSource: 'code-page' }}
-            >
+            <Link className="button" to={startHref} state={{ ...startCaseState({ facts: codeFacts }), factSource: 'code-page' }}>
               {m.codeStart} →
             </Link>
           </p>

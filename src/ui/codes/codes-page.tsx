@@ -37,7 +37,14 @@ export function CodesPage() {
       <search className="filters">
         <div className="field field--grow">
           <label htmlFor={searchId}>{m.codesSearch}</label>
-          <input id={searchId} type="search" value={q} onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: keepOutOfUrl(e.target.value.trim()) })} autoComplete="off" spellCheck={false} />
+          <input
+            id={searchId}
+            type="search"
+            value={q}
+            onChange={(e) => setFields({ q: e.target.value }, { outOfUrl: keepOutOfUrl(e.target.value.trim()) })}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="field">
           <label htmlFor={platformId}>{m.codesPlatform}</label>

@@ -30,11 +30,19 @@ function renderBlock(b: Block, key: number, example: ExampleLabel): ReactNode {
     case 'quote':
       return <blockquote key={key}>{blocks(b.c)}</blockquote>;
     case 'ul':
-      return <ul key={key}>{b.items.map((item, i) => <li key={i}>{blocks(item)}</li>)}</ul>;
+      return (
+        <ul key={key}>
+          {b.items.map((item, i) => (
+            <li key={i}>{blocks(item)}</li>
+          ))}
+        </ul>
+      );
     case 'ol':
       return (
         <ol key={key} start={b.start}>
-          {b.items.map((item, i) => <li key={i}>{blocks(item)}</li>)}
+          {b.items.map((item, i) => (
+            <li key={i}>{blocks(item)}</li>
+          ))}
         </ol>
       );
   }

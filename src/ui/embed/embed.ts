@@ -126,7 +126,8 @@ async function currentState(router: Router): Promise<AppToHost> {
   const step: EmbedStep = { tree: tree.id, guide: tree.title, step: current.id, title: current.title, url: siteUrl(href, window.location.origin) };
   const labels = (currentLang() === 'zh' ? (await import('../i18n/tools.zh.ts')).toolsZh : (await import('../i18n/tools.en.ts')).toolsEn).summary;
   const notes: Record<string, string> = {};
-  for (const [key, note] of Object.entries(theCase?.notes ?? {})) if (key.startsWith(`${tree.id}/`) && note.text) notes[key.slice(tree.id.length + 1)] = note.text;
+  for (const [key, note] of Object.entries(theCase?.notes ?? {}))
+    if (key.startsWith(`${tree.id}/`) && note.text) notes[key.slice(tree.id.length + 1)] = note.text;
   const summary = buildSummary({
     tree,
     session,
@@ -159,7 +160,12 @@ async function startGuide(router: Router, data: { tree?: unknown; ticket?: unkno
     return reply({ type: ERROR, reason: 'bad-message', message: 'start takes { tree?: string, ticket?: string, facts?: { platform, code, traceId, … } }' });
   }
   const tree = typeof data.tree === 'string' ? (Object.hasOwn(loaders, data.tree) ? data.tree : undefined) : await guideForCode(facts.code?.value);
-  if (!tree) return reply({ type: ERROR, reason: 'unknown-guide', message: `No guide fits ${data.tree ? `"${String(data.tree)}"` : facts.code ? `the code "${facts.code.value}"` : 'a start without a guide or a code'}.` });
+  if (!tree)
+    return reply({
+      type: ERROR,
+      reason: 'unknown-guide',
+      message: `No guide fits ${data.tree ? `"${String(data.tree)}"` : facts.code ? `the code "${facts.code.value}"` : 'a start without a guide or a code'}.`,
+    });
   const query = new URLSearchParams();
   for (const key of FACT_KEYS) if (facts[key]) query.set(key, facts[key].value);
   const q = query.toString();

@@ -14,5 +14,6 @@ export function withEmbed<T extends string | { pathname?: string; search?: strin
 /** Every navigation of the app (links, redirects, `navigate()`) keeps `embed=1` in the URL. */
 export function keepEmbedded(router: { navigate: (to: never, opts?: never) => Promise<void> }): void {
   const go = router.navigate.bind(router) as (to: unknown, opts?: unknown) => Promise<void>;
-  router.navigate = ((to: unknown, opts?: unknown) => go(typeof to === 'string' || (to && typeof to === 'object') ? withEmbed(to as string) : to, opts)) as typeof router.navigate;
+  router.navigate = ((to: unknown, opts?: unknown) =>
+    go(typeof to === 'string' || (to && typeof to === 'object') ? withEmbed(to as string) : to, opts)) as typeof router.navigate;
 }

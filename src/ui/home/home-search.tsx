@@ -12,12 +12,11 @@ import { startCaseState } from '../cases/case-entry.ts';
 type Search = (query: string) => SearchEntry[];
 
 /** The search engine and the index of a language, both lazy chunks: the home page itself carries neither. */
-const loadSearch = cachedLoader(
-  (lang: Lang): Promise<Search> =>
-    Promise.all([import('../../engine/search.ts'), (searchLoaders[lang] ?? searchLoaders.en!)()]).then(([engine, data]) => {
-      const index = engine.openIndex(data.default);
-      return (query) => engine.searchAll(index, query);
-    }),
+const loadSearch = cachedLoader((lang: Lang): Promise<Search> =>
+  Promise.all([import('../../engine/search.ts'), (searchLoaders[lang] ?? searchLoaders.en!)()]).then(([engine, data]) => {
+    const index = engine.openIndex(data.default);
+    return (query) => engine.searchAll(index, query);
+  }),
 );
 
 /**
@@ -37,7 +36,10 @@ export function HomeSearch() {
 
   const load = () => {
     if (search) return;
-    loadSearch(lang).then((run) => setSearch({ run }), () => setFailed(true));
+    loadSearch(lang).then(
+      (run) => setSearch({ run }),
+      () => setFailed(true),
+    );
   };
   // A query already in the box (typed before the index arrived, or restored by the browser) loads it too.
   useEffect(() => {

@@ -47,7 +47,14 @@ export const toolsEn = {
   codesAllPlatforms: 'All platforms',
   codesCount: (shown: number, total: number) => (shown === total ? `${total} codes` : `${shown} of ${total} codes`),
   codesNone: 'No code matches. Try fewer words, or another platform.',
-  retry: { retry: 'Retry later', 'fix-request': 'Fix the request', 'self-service': 'Fix it in your account', 'check-first': 'Check before resending', 'contact-support': 'Contact support', none: 'Success' },
+  retry: {
+    retry: 'Retry later',
+    'fix-request': 'Fix the request',
+    'self-service': 'Fix it in your account',
+    'check-first': 'Check before resending',
+    'contact-support': 'Contact support',
+    none: 'Success',
+  },
   codeMeaning: 'What it means',
   codeAction: 'What to do',
   codeMessage: 'Message the platform sends',
@@ -68,7 +75,8 @@ export const toolsEn = {
   analyzeTitle: 'Paste a log or an error response',
   analyzeLead: 'The text stays in this browser: it is read here and never sent anywhere.',
   analyzeLabel: 'Log or error response',
-  analyzeHint: 'A line from the Xcode console or logcat, an API error body (JSON or XML), an SDK exception, or a whole log. A paste over 1 MB is read like an opened file, without showing it in the box, so the page stays quick.',
+  analyzeHint:
+    'A line from the Xcode console or logcat, an API error body (JSON or XML), an SDK exception, or a whole log. A paste over 1 MB is read like an opened file, without showing it in the box, so the page stays quick.',
   analyzeButton: 'Analyze',
   analyzeFile: 'Open a log file',
   analyzeDrop: 'or drop a file here (up to 50 MB)',
@@ -77,8 +85,10 @@ export const toolsEn = {
   analyzeTooBig: (mb: string) => `This file is ${mb} MB. Files up to 50 MB can be read; open a smaller part of the log.`,
   analyzeReadFailed: 'The file could not be read.',
   analyzeEmpty: 'Paste some text or open a file first.',
-  analyzeRead: (lines: number, ms: number) => `Read ${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`,
-  analyzeNothing: 'Nothing here matches an mPaaS, Alibaba Cloud, Taobao Open Platform or Easemob error. The analyzer reads response headers, logcat RPC exceptions, API error bodies and SDK exceptions; plain text without one of those is not guessed at.',
+  analyzeRead: (lines: number, ms: number) =>
+    `Read ${lines.toLocaleString('en')} line${lines === 1 ? '' : 's'} in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms.`,
+  analyzeNothing:
+    'Nothing here matches an mPaaS, Alibaba Cloud, Taobao Open Platform or Easemob error. The analyzer reads response headers, logcat RPC exceptions, API error bodies and SDK exceptions; plain text without one of those is not guessed at.',
   analyzeFindings: (n: number) => (n === 1 ? '1 finding' : `${n.toLocaleString('en')} findings`),
   analyzeStopped: (s: number) =>
     `The analysis was stopped after ${s} seconds: this text took too long to read. Paste the lines around the error rather than the whole log, or open the log as a file.`,
@@ -87,9 +97,12 @@ export const toolsEn = {
   analyzeTextNotKept: 'The findings are kept for this tab, but not the text itself: it is too large to keep. Paste it again to read it again.',
   analyzeNothingKept: 'This browser does not let the page keep these findings: they are gone once you leave this page.',
   analyzeEncoding: (encoding: string) => `read as ${ENCODING_NAMES[encoding] ?? encoding}`,
-  analyzeEncodingUnknown: 'The file’s character encoding could not be told (it is neither UTF-8, UTF-16 nor GBK/GB18030), so it was read as UTF-8: characters outside English may show as �. Codes and ids are still read.',
-  analyzeBinary: 'This file does not look like text (it holds many control bytes), so little or nothing in it can be read. Open the log itself rather than an archive or a binary file.',
-  analyzeGroup: (codes: number, hits: number) => `${codes.toLocaleString('en')} code${codes === 1 ? '' : 's'} listed, seen ${hits.toLocaleString('en')} time${hits === 1 ? '' : 's'}`,
+  analyzeEncodingUnknown:
+    'The file’s character encoding could not be told (it is neither UTF-8, UTF-16 nor GBK/GB18030), so it was read as UTF-8: characters outside English may show as �. Codes and ids are still read.',
+  analyzeBinary:
+    'This file does not look like text (it holds many control bytes), so little or nothing in it can be read. Open the log itself rather than an archive or a binary file.',
+  analyzeGroup: (codes: number, hits: number) =>
+    `${codes.toLocaleString('en')} code${codes === 1 ? '' : 's'} listed, seen ${hits.toLocaleString('en')} time${hits === 1 ? '' : 's'}`,
   analyzeShowMore: (n: number, left: number) => `Show ${n} more (${left.toLocaleString('en')} not shown yet)`,
   analyzeOmitted: (codes: number, hits: number) =>
     `${codes.toLocaleString('en')} more distinct codes (${hits.toLocaleString('en')} occurrences) are in this text but not listed: a log this varied is usually generated or damaged. Search the log for a code you expect instead.`,
@@ -110,12 +123,15 @@ export const toolsEn = {
     }[confidence];
     return `Recognised as ${format}, ${lines} (${how}).`;
   },
-  findingOutside: 'Not in this guide’s Alibaba Cloud table (another product’s code), but an Alibaba Cloud OpenAPI error all the same: the checks that apply to every OpenAPI call (signature, timestamp, AccessKey, RAM permission, throttling) start at the step below.',
-  findingLookup: (fromBody: boolean): string => (fromBody ? 'The error’s own troubleshooting link (Recommend)' : 'Look the code up in the Alibaba Cloud error center'),
+  findingOutside:
+    'Not in this guide’s Alibaba Cloud table (another product’s code), but an Alibaba Cloud OpenAPI error all the same: the checks that apply to every OpenAPI call (signature, timestamp, AccessKey, RAM permission, throttling) start at the step below.',
+  findingLookup: (fromBody: boolean): string =>
+    fromBody ? 'The error’s own troubleshooting link (Recommend)' : 'Look the code up in the Alibaba Cloud error center',
   findingSuccess: 'Success',
   findingUnknown: 'This code is not in the reference for this platform.',
   findingSubCode: 'sub_code',
-  findingMasked: (n: number) => (n === 1 ? '1 secret or personal detail in this excerpt is masked.' : `${n} secrets or personal details in this excerpt are masked.`),
+  findingMasked: (n: number) =>
+    n === 1 ? '1 secret or personal detail in this excerpt is masked.' : `${n} secrets or personal details in this excerpt are masked.`,
   findingRevealed: 'Shown as in the log, secrets included: turn “Show the original” off before you share a screenshot.',
   findingReveal: 'Show the original',
   findingEvidence: 'From the log',
@@ -180,7 +196,8 @@ export const toolsEn = {
   },
   // Cases (/cases)
   casesTitle: 'Cases',
-  casesLead: 'One case per ticket: its notes, checklist marks, facts and pasted-log findings, kept in this browser only. A new guide starts a new case; the case bar on every step switches between them.',
+  casesLead:
+    'One case per ticket: its notes, checklist marks, facts and pasted-log findings, kept in this browser only. A new guide starts a new case; the case bar on every step switches between them.',
   casesOpen: (n: number) => `Open cases (${n})`,
   casesClosed: (n: number) => `Closed cases (${n})`,
   casesNoneOpen: 'No open cases. Start a guide from the home page, a code page or the analyzer.',
@@ -235,7 +252,8 @@ export const toolsEn = {
   mapShowMine: 'Show your step',
   mapSkipToList: 'Skip to the list of steps',
   mapViewportLabel: 'Map of the guide',
-  mapHelp: 'Drag to move the map; pinch, or Ctrl + scroll, to zoom. With the map focused, the arrow keys move it, + and − zoom and 0 shows it all; Tab goes from step to step.',
+  mapHelp:
+    'Drag to move the map; pinch, or Ctrl + scroll, to zoom. With the map focused, the arrow keys move it, + and − zoom and 0 shows it all; Tab goes from step to step.',
   /** A step's name on the map: what it shows, in the order it shows it (kind, title, "You are here"). */
   mapNodeName: (kind: string, title: string, where?: 'current' | 'path') =>
     `${kind}: ${title}${where === 'current' ? ' – You are here' : where === 'path' ? ' – on your path' : ''}`,
@@ -245,7 +263,8 @@ export const toolsEn = {
   mapLegendCurrent: 'Your step',
   mapLegendBack: 'Goes back to an earlier step',
   mapListTitle: 'Every step, as a list',
-  mapListLead: 'The same map in reading order. Under each step, where each answer leads: follow those links to trace a path down this list, or open a step by its title.',
+  mapListLead:
+    'The same map in reading order. Under each step, where each answer leads: follow those links to trace a path down this list, or open a step by its title.',
   mapLeadsTo: 'Answers lead to:',
   mapEnds: 'The end of this branch.',
   mapStepRef: (n: number, title: string) => `${n}. ${title}`,

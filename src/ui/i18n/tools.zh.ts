@@ -61,7 +61,14 @@ export const toolsZh: ToolMessages = {
   codesAllPlatforms: '全部平台',
   codesCount: (shown: number, total: number) => (shown === total ? `共 ${total} 个错误码` : `${total} 个中的 ${shown} 个`),
   codesNone: '没有匹配的错误码。试试减少关键词，或换一个平台。',
-  retry: { retry: '稍后重试', 'fix-request': '修正请求', 'self-service': '在账户中自行处理', 'check-first': '先确认再重发', 'contact-support': '联系技术支持', none: '成功' },
+  retry: {
+    retry: '稍后重试',
+    'fix-request': '修正请求',
+    'self-service': '在账户中自行处理',
+    'check-first': '先确认再重发',
+    'contact-support': '联系技术支持',
+    none: '成功',
+  },
   codeMeaning: '含义',
   codeAction: '处理方法',
   codeMessage: '平台返回的信息',
@@ -81,7 +88,8 @@ export const toolsZh: ToolMessages = {
   analyzeTitle: '粘贴日志或错误响应',
   analyzeLead: '文本只留在此浏览器中：在本地读取，不会发送到任何地方。',
   analyzeLabel: '日志或错误响应',
-  analyzeHint: 'Xcode 控制台或 logcat 中的一行、API 错误响应体（JSON 或 XML）、SDK 异常，或一整份日志。超过 1 MB 的粘贴内容会像打开的文件一样读取，不放入文本框，页面因此保持流畅。',
+  analyzeHint:
+    'Xcode 控制台或 logcat 中的一行、API 错误响应体（JSON 或 XML）、SDK 异常，或一整份日志。超过 1 MB 的粘贴内容会像打开的文件一样读取，不放入文本框，页面因此保持流畅。',
   analyzeButton: '分析',
   analyzeFile: '打开日志文件',
   analyzeDrop: '或将文件拖到这里（最大 50 MB）',
@@ -91,7 +99,8 @@ export const toolsZh: ToolMessages = {
   analyzeReadFailed: '无法读取此文件。',
   analyzeEmpty: '请先粘贴文本或打开文件。',
   analyzeRead: (lines: number, ms: number) => `已读取 ${lines.toLocaleString('zh-CN')} 行，用时 ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms。`,
-  analyzeNothing: '这里没有与 mPaaS、阿里云、淘宝开放平台或环信错误相符的内容。分析器读取响应头、logcat 中的 RPC 异常、API 错误响应体和 SDK 异常；不含这些内容的普通文本不做猜测。',
+  analyzeNothing:
+    '这里没有与 mPaaS、阿里云、淘宝开放平台或环信错误相符的内容。分析器读取响应头、logcat 中的 RPC 异常、API 错误响应体和 SDK 异常；不含这些内容的普通文本不做猜测。',
   analyzeFindings: (n: number) => `${n.toLocaleString('zh-CN')} 项发现`,
   analyzeStopped: (s: number) => `分析已在 ${s} 秒后停止：这段文字读取时间过长。请只粘贴错误附近的几行，而不是整份日志，或以文件方式打开日志。`,
   analyzeLargePaste: (mb: string) => `粘贴的文字（${mb} MB），已像打开的文件一样读取，未放入文本框`,
@@ -148,7 +157,14 @@ export const toolsZh: ToolMessages = {
         'TOP error fields (code, msg)': 'TOP 错误字段（code、msg）',
         'Easemob REST error fields': '环信 REST 错误字段',
       };
-      const how = printed[2] === 'key-value text' ? '键值文本' : printed[2] === 'key-value text (full-width colons)' ? '键值文本（全角冒号）' : printed[2] === 'Go / devtools (unquoted keys)' ? 'Go / 开发者工具（键不带引号）' : printed[2]!;
+      const how =
+        printed[2] === 'key-value text'
+          ? '键值文本'
+          : printed[2] === 'key-value text (full-width colons)'
+            ? '键值文本（全角冒号）'
+            : printed[2] === 'Go / devtools (unquoted keys)'
+              ? 'Go / 开发者工具（键不带引号）'
+              : printed[2]!;
       return `${what[printed[1]!] ?? printed[1]}（${how} 输出${printed[3] ? '，缺少 error_response 外层' : ''}）`;
     }
     const written = /^mPaaS result-status written as (.+)$/.exec(format);
@@ -169,7 +185,8 @@ export const toolsZh: ToolMessages = {
     }[confidence];
     return `识别为${format}，${lines}（${how}）。`;
   },
-  findingOutside: '本指南的阿里云错误码表中没有这个错误码（属于其他产品），但它仍是阿里云 OpenAPI 错误：所有 OpenAPI 调用都适用的检查（签名、时间戳、AccessKey、RAM 权限、流量控制）从下面的步骤开始。',
+  findingOutside:
+    '本指南的阿里云错误码表中没有这个错误码（属于其他产品），但它仍是阿里云 OpenAPI 错误：所有 OpenAPI 调用都适用的检查（签名、时间戳、AccessKey、RAM 权限、流量控制）从下面的步骤开始。',
   findingLookup: (fromBody: boolean) => (fromBody ? '错误信息自带的排查链接（Recommend）' : '在阿里云错误中心查询此错误码'),
   findingSuccess: '成功',
   findingUnknown: '此平台的错误码表中没有这个错误码。',

@@ -44,7 +44,14 @@ function TreeMap({ tree }: { tree: Tree }) {
   const hrefFor = (id: StepId) => mapStepHref(tree, session, id);
   useDocumentTitle(`${m.mapTitle(tree.title)} · ${m.appName}`);
 
-  const notice = at && !at.ok ? m.mapStepUnknown((stepParam ?? '').slice(0, 80)) : at?.trailDropped === 'invalid' ? m.mapTrailInvalid : at?.trailDropped === 'stale' ? m.mapTrailStale : undefined;
+  const notice =
+    at && !at.ok
+      ? m.mapStepUnknown((stepParam ?? '').slice(0, 80))
+      : at?.trailDropped === 'invalid'
+        ? m.mapTrailInvalid
+        : at?.trailDropped === 'stale'
+          ? m.mapTrailStale
+          : undefined;
   const current = path ? tree.steps[path.current] : undefined;
 
   return (

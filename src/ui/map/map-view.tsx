@@ -135,9 +135,11 @@ export function MapView({ tree, layout, path, hrefFor, listId }: MapViewProps) {
               })}
             </g>
             <g aria-hidden="true">
-              {layout.edges.filter((e) => !isActive(e)).map((e) => (
-                <EdgeLabelText key={`${e.from}>${e.to}`} edge={e} tree={tree} />
-              ))}
+              {layout.edges
+                .filter((e) => !isActive(e))
+                .map((e) => (
+                  <EdgeLabelText key={`${e.from}>${e.to}`} edge={e} tree={tree} />
+                ))}
             </g>
             {layout.steps.map((placed) => (
               <MapNode

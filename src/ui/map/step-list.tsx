@@ -14,7 +14,19 @@ const listEntryId = (id: string) => `map-step-${id}`;
  * session passed it, and where each answer leads. An answer's target links to
  * that step's entry (follow a path down the list); a step's title opens it.
  */
-export function StepList({ tree, layout, path, hrefFor, id }: { tree: Tree; layout: TreeLayout; path: SessionPath | undefined; hrefFor: (id: StepId) => string; id: string }) {
+export function StepList({
+  tree,
+  layout,
+  path,
+  hrefFor,
+  id,
+}: {
+  tree: Tree;
+  layout: TreeLayout;
+  path: SessionPath | undefined;
+  hrefFor: (id: StepId) => string;
+  id: string;
+}) {
   const m = useToolMessages();
   const number = new Map(layout.steps.map((s, i) => [s.id, i + 1]));
   const titleOf = (to: StepId) => m.mapStepRef(number.get(to) ?? 0, tree.steps[to]?.title ?? to);
@@ -32,7 +44,14 @@ export function StepList({ tree, layout, path, hrefFor, id }: { tree: Tree; layo
           const onPath = path?.visited.has(step.id) ?? false;
           const given = path?.answered.get(step.id) ?? [];
           return (
-            <li key={step.id} id={listEntryId(step.id)} tabIndex={-1} className="map-list__step" data-on-path={onPath ? 'true' : undefined} data-current={isCurrent ? 'true' : undefined}>
+            <li
+              key={step.id}
+              id={listEntryId(step.id)}
+              tabIndex={-1}
+              className="map-list__step"
+              data-on-path={onPath ? 'true' : undefined}
+              data-current={isCurrent ? 'true' : undefined}
+            >
               <h3 className="map-list__title">
                 <Link to={hrefFor(step.id)} aria-current={isCurrent ? 'step' : undefined}>
                   {step.title}

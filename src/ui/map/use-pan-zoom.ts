@@ -1,4 +1,12 @@
-import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2;
@@ -125,7 +133,8 @@ export function usePanZoom(size: { width: number; height: number }, start: Box) 
     const left = r.left + box.x * z;
     const top = r.top + box.y * z;
     const m = 12;
-    if (left < v.left + m || top < v.top + m || left + box.width * z > v.left + vp.clientWidth - m || top + box.height * z > v.top + vp.clientHeight - m) centreOn(box);
+    if (left < v.left + m || top < v.top + m || left + box.width * z > v.left + vp.clientWidth - m || top + box.height * z > v.top + vp.clientHeight - m)
+      centreOn(box);
   };
 
   // After each zoom is drawn, scroll so its anchor stays put; the first time, centre on `start`.
@@ -171,7 +180,11 @@ export function usePanZoom(size: { width: number; height: number }, start: Box) 
       drag.current = { x: e.clientX, y: e.clientY, left: vp.scrollLeft, top: vp.scrollTop, moved: false };
     } else if (pointers.current.size === 2) {
       const [a, b] = twoPointers();
-      pinch.current = { dist: Math.hypot(a.x - b.x, a.y - b.y), zoom: wanted.current ?? zoom ?? 1, ...drawingPoint({ cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2 }) };
+      pinch.current = {
+        dist: Math.hypot(a.x - b.x, a.y - b.y),
+        zoom: wanted.current ?? zoom ?? 1,
+        ...drawingPoint({ cx: (a.x + b.x) / 2, cy: (a.y + b.y) / 2 }),
+      };
       drag.current = null;
       suppressClick.current = true;
     }

@@ -39,12 +39,36 @@ const ABSOLUTE_URL = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 
 export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(
   // Framework-mode props are taken out so they do not end up on the <a>.
-  { onClick, discover: _discover, prefetch: _prefetch, mask: _mask, relative, reloadDocument, replace, state, target, to, preventScrollReset, viewTransition, defaultShouldRevalidate, ...rest },
+  {
+    onClick,
+    discover: _discover,
+    prefetch: _prefetch,
+    mask: _mask,
+    relative,
+    reloadDocument,
+    replace,
+    state,
+    target,
+    to,
+    preventScrollReset,
+    viewTransition,
+    defaultShouldRevalidate,
+    ...rest
+  },
   ref,
 ) {
   const { useTransitions } = useContext(UNSAFE_NavigationContext);
   const href = useHref(to, { relative });
-  const handleClick = useLinkClickHandler(to, { replace, state, target, preventScrollReset, relative, viewTransition, defaultShouldRevalidate, useTransitions });
+  const handleClick = useLinkClickHandler(to, {
+    replace,
+    state,
+    target,
+    preventScrollReset,
+    relative,
+    viewTransition,
+    defaultShouldRevalidate,
+    useTransitions,
+  });
   const external = typeof to === 'string' && ABSOLUTE_URL.test(to);
   return (
     <a
@@ -76,7 +100,8 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function NavL
   const fold = (p: string) => (caseSensitive ? p : p.toLowerCase());
   const to = fold(navigator.encodeLocation ? navigator.encodeLocation(path).pathname : path.pathname);
   // "/codes" is active on "/codes" and (without `end`) on "/codes/…"; a trailing slash on `to` does not count.
-  const matches = (p: string | undefined) => p != null && (p === to || (!end && p.startsWith(to) && p.charAt(to !== '/' && to.endsWith('/') ? to.length - 1 : to.length) === '/'));
+  const matches = (p: string | undefined) =>
+    p != null && (p === to || (!end && p.startsWith(to) && p.charAt(to !== '/' && to.endsWith('/') ? to.length - 1 : to.length) === '/'));
   const isActive = matches(fold(here));
   const isPending = matches(next == null ? undefined : fold(next));
   const state = { isActive, isPending, isTransitioning: false };

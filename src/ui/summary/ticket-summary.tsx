@@ -15,7 +15,19 @@ const NO_FINDINGS: never[] = [];
  * as Markdown or as plain text. Its own chunk, loaded when opened: the
  * redaction rules and the summary writer are not on the first step's path.
  */
-export function TicketSummary({ tree, session, ticks, link, current }: { tree: Tree; session: Session; ticks: Ticks; link: string; current: Case | undefined }) {
+export function TicketSummary({
+  tree,
+  session,
+  ticks,
+  link,
+  current,
+}: {
+  tree: Tree;
+  session: Session;
+  ticks: Ticks;
+  link: string;
+  current: Case | undefined;
+}) {
   const m = useToolMessages();
   // This guide's notes in this case, by step.
   const notes = useMemo(() => {

@@ -75,9 +75,7 @@ function FactsPanel({ current }: { current: Case | undefined }) {
 }
 
 /** The ticket summary (redaction, the summary writer, its strings) is its own chunk, loaded when first opened. */
-const TicketSummary = lazy(() =>
-  Promise.all([import('../summary/ticket-summary.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.TicketSummary })),
-);
+const TicketSummary = lazy(() => Promise.all([import('../summary/ticket-summary.tsx'), loadToolMessages()]).then(([mod]) => ({ default: mod.TicketSummary })));
 
 const NO_TICKS: Ticks = {};
 const noSubscription = () => () => {};
@@ -168,7 +166,10 @@ function StepView({
   const caseId = theCase?.id;
   useEffect(() => {
     if (!caseId) return;
-    const id = setTimeout(() => setPosition(caseId, { tree: tree.id, step: step.id, trail, ...(givenFacts ? { facts: givenFacts } : {}), title: step.title }), 0);
+    const id = setTimeout(
+      () => setPosition(caseId, { tree: tree.id, step: step.id, trail, ...(givenFacts ? { facts: givenFacts } : {}), title: step.title }),
+      0,
+    );
     return () => clearTimeout(id);
   }, [setPosition, caseId, tree.id, step.id, trail, givenFacts, step.title]);
   // A shared session link carries checklist marks: a case that has none for those steps takes them
@@ -223,7 +224,11 @@ function StepView({
       </p>
 
       <div className="step-layout">
-        <article className={`step step--${step.kind}${step.kind === 'outcome' ? ` step--${step.result}` : ''}`} data-step-kind={step.kind} aria-labelledby="step-title">
+        <article
+          className={`step step--${step.kind}${step.kind === 'outcome' ? ` step--${step.result}` : ''}`}
+          data-step-kind={step.kind}
+          aria-labelledby="step-title"
+        >
           <p className="step__meta">
             <span className={`badge badge--${step.kind === 'outcome' ? step.result : step.kind}`}>
               {step.kind === 'outcome' ? m.result[step.result] : m.kind[step.kind]}
@@ -236,7 +241,10 @@ function StepView({
           </h1>
           {step.codes.length > 0 && (
             <p className="codes">
-              <span className="visually-hidden">{m.handlesCodes}{m.labelColon}</span>
+              <span className="visually-hidden">
+                {m.handlesCodes}
+                {m.labelColon}
+              </span>
               {step.codes.map((c) => {
                 const { platform, code } = parseCodeRef(c);
                 return (
@@ -275,7 +283,13 @@ function StepView({
           </Link>
         )}
         <CopyButton label={m.copySessionLink} text={sessionUrl} primary />
-        <button type="button" className="button button--quiet" aria-expanded={summaryOpen} aria-controls={summaryId} onClick={() => setSummaryOpen(!summaryOpen)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={summaryOpen}
+          aria-controls={summaryId}
+          onClick={() => setSummaryOpen(!summaryOpen)}
+        >
           {m.ticketSummary}
         </button>
         {/* One primary action; the rest grouped, so the bar is one calm row on a phone too. */}
@@ -334,7 +348,14 @@ function StepNote({ tree, step, current }: { tree: Tree; step: Step; current: Ca
       <p id={`${id}-hint`} className="muted small">
         {m.notesHint}
       </p>
-      <textarea id={id} aria-describedby={`${id}-hint`} rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(current?.id ?? ensureActive(), tree.id, step.id, e.target.value)} />
+      <textarea
+        id={id}
+        aria-describedby={`${id}-hint`}
+        rows={2}
+        maxLength={MAX_NOTE_LENGTH}
+        value={note}
+        onChange={(e) => setNote(current?.id ?? ensureActive(), tree.id, step.id, e.target.value)}
+      />
       {/* A textarea prints clipped: print shows the note as text instead, masked like a ticket summary (see @media print). */}
       <p className="note__print" aria-hidden="true">
         {printed}

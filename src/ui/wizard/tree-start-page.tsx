@@ -25,4 +25,3 @@ export function TreeStartPage() {
   };
   return <Navigate replace to={sessionHref(tree, session)} state={next} />;
 }
-
