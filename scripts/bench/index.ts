@@ -22,6 +22,7 @@
 // To add a figure, add a section. Run with tsx (package.json's "bench").
 
 import { chromium, type Browser } from '@playwright/test';
+import { paths } from '../../src/engine/paths.ts';
 import { build, stopBuild } from './build.ts';
 import { findFirstStep } from './first-step.ts';
 import { printReport } from './report.ts';
@@ -120,7 +121,7 @@ async function main() {
 
   const first = findFirstStep();
   if (first.file !== FIRST_TREE_FILE) console.log(`note: content/trees/${FIRST_TREE_FILE} not usable (${first.problems.join('; ')}); using ${first.file}`);
-  const stepPath = `/t/${encodeURIComponent(first.treeId)}/${encodeURIComponent(first.stepId)}`;
+  const stepPath = paths.step.href(first.treeId, first.stepId);
 
   await build(options);
 

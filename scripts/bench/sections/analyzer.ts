@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleLog } from '../sample-log.ts';
 import { fmtInt, fmtMs, fmtTask, median, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, SETTLE_MS, sleep, tsxJson, type Context, type SectionResult } from '../shared.ts';
+import { paths } from '../../../src/engine/paths.ts';
 
 const LOG_BYTES = 10 * 1024 * 1024;
 /** Issue 3's targets: findings on screen within 1 s, no main-thread task over 100 ms. */
@@ -63,7 +64,7 @@ export async function analyzerSection(ctx: Context): Promise<SectionResult> {
       ],
       details: [
         `Analyzer on a generated ${mb.toFixed(1)} MB log (${fmtInt(node.hits)} errors in ${node.findings} findings), Node, median of 5: ${fmtMs(nodeMs)} ms (${node.times.map(fmtMs).join(', ')}).`,
-        `Worst cases (Node): each input repeats a piece that starts a match and never ends it (src/engine/analyze/adversarial.ts); best of 3 at 256 K and 1 M characters. Linear work grows ×4, quadratic ×16:`,
+        `Worst cases (Node): each input repeats a piece that starts a match and never ends it (src/test/adversarial.ts); best of 3 at 256 K and 1 M characters. Linear work grows ×4, quadratic ×16:`,
         ...adv.map((r) => `  ${r.label.padEnd(56)} ${fmtMs(r.ms[0]).padStart(6)} ms → ${fmtMs(r.ms[1]).padStart(6)} ms  ×${r.growth.toFixed(1)}`),
         `/analyze in Chromium, file input → findings rendered (Web Worker reads and analyzes the file), 3 runs; long tasks are those of 50 ms or more (Long Tasks API):`,
         ...runs.map(
@@ -100,7 +101,7 @@ async function analyzeRun(ctx: Context, file: string): Promise<AnalyzeRun> {
         /* no Long Tasks API */
       }
     });
-    await page.goto(`${ctx.servers.app.url}/analyze`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     const input = page.locator('input[type=file]');
     await input.waitFor({ state: 'attached', timeout: PAGE_TIMEOUT_MS });
     await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });

@@ -1,5 +1,6 @@
 // ─── The analyzer's result kept for the tab ─────────────────────────────────
 import { fmtInt, fmtMs, fmtTask, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, SETTLE_MS, sleep, type Context, type SectionResult } from '../shared.ts';
+import { paths } from '../../../src/engine/paths.ts';
 
 interface KeptRun {
   label: string;
@@ -63,7 +64,7 @@ export async function keptSection(ctx: Context): Promise<SectionResult> {
           /* no Long Tasks API */
         }
       });
-      await page.goto(`${ctx.servers.app.url}/analyze`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+      await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
       await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
       if (input.file) {
         await page.locator('input[type=file]').setInputFiles({ name: 'kept.log', mimeType: 'text/plain', buffer: Buffer.from(input.file) });
