@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { browserUse } from '../../playwright.config.ts';
 
 // ─── Settings ───────────────────────────────────────────────────────────────
 
@@ -18,15 +19,8 @@ export const TREES_DIR = join(ROOT, 'content', 'trees');
 export const FIRST_TREE_FILE = 'mpaas-system-busy.yaml';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The launch flags the e2e suite uses (playwright.config.ts), so the bench drives Chromium the same way. */
+export const CHROMIUM_ARGS = browserUse.launchOptions.args;
 
 /** The step's title: the <h1> inside the step's <article> (not a "not found" page's <h1>). */
 export const TITLE_SELECTOR = 'article[data-step-kind] h1';
