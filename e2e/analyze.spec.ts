@@ -347,6 +347,8 @@ test('a paste over 1 MB gives findings without megabytes in the box; Back shows 
   expect(await page.evaluate(() => JSON.stringify(sessionStorage).length)).toBeLessThan(50_000);
 
   await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  // Back only once the step is there: a Back while its page is still loading leaves the site instead.
+  await expect(page).toHaveURL(/\/t\//);
   await page.goBack();
   await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Pasted text (2.0 MB), read like an opened file and not shown in the box');
@@ -375,6 +377,8 @@ test('storage full: the findings are kept without the text, and the page says so
   await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('The findings are kept for this tab, but not the text itself');
   await page.getByRole('link', { name: /Go to the step that fixes it/ }).click();
+  // Back only once the step is there: a Back while its page is still loading leaves the site instead.
+  await expect(page).toHaveURL(/\/t\//);
   await page.goBack();
   await expect(page.getByRole('heading', { name: '1 finding' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('The findings are kept for this tab, but not the text itself');

@@ -175,6 +175,7 @@ test('with storage full, the case keeps working in this tab and the page says it
   await note(page).fill('kept in memory');
   await expect(page.getByRole('status').filter({ hasText: 'This browser is not saving your work' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Your path' }).getByRole('link').first().click();
+  await expect(page).not.toHaveURL(/\/mpaas-system-busy\/bundle-id/);
   await page.goBack();
   await expect(note(page)).toHaveValue('kept in memory');
 });
