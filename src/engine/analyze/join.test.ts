@@ -3,7 +3,7 @@ import { compileCodeIndex } from '../../content/compile-codes.ts';
 import { loadContent } from '../../content/load.ts';
 import { bestMatch, findCode } from '../codes.ts';
 import { analyze } from './analyze.ts';
-import { ENTRY_STEPS, errorCenterSearch, findingFacts, joinFinding, summaryFindings } from './join.ts';
+import { ENTRY_STEPS, errorCenterSearch, findingFacts, joinFinding, summaryFindingsFor } from './join.ts';
 
 const content = loadContent(process.cwd());
 const index = compileCodeIndex(
@@ -82,11 +82,16 @@ describe('findings joined to the code tables', () => {
       ].join('\n'),
     );
     const top = r.findings.find((f) => f.platform === 'top')!;
-    const summary = summaryFindings(index, r.findings, top);
+    const summaries = summaryFindingsFor(index, r.findings);
+    const summary = summaries(top);
     expect(summary.map((s) => `${s.platform}:${s.code}`)).toEqual(['top:27', 'mpaas:7014']);
     expect(summary[0]!.ids).toEqual(['request_id: z28abc']);
     expect(summary[1]!.ids).toEqual(['mgw-traceid: 0a1d0']);
     expect(summary[0]!.title).toBe(index.tables.find((t) => t.platform === 'top')!.codes.find((c) => c.code === '27')!.title);
+    // Asked again for the other finding: that one first, the same summaries (joined once).
+    const other = summaries(r.findings.find((f) => f.platform === 'mpaas')!);
+    expect(other.map((s) => `${s.platform}:${s.code}`)).toEqual(['mpaas:7014', 'top:27']);
+    expect(other[1]).toBe(summary[0]);
   });
 
   it('turns a finding into the case’s facts, each from the log', () => {

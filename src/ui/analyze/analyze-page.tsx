@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, useNavigate } from 'react-router';
 import type { AnalyzeResult, Finding } from '../../engine/analyze/analyze.ts';
-import { findingFacts, joinFinding, summaryFindings } from '../../engine/analyze/join.ts';
+import { findingFacts, joinFinding, summaryFindingsFor } from '../../engine/analyze/join.ts';
 import type { CodeIndex } from '../../engine/model.ts';
 import { paths } from '../../engine/paths.ts';
 import { startCaseState } from '../cases/case-entry.ts';
@@ -273,6 +273,8 @@ function Results({
   const [unclaimedRevealed, setUnclaimedRevealed] = useState(false);
   const total = result.findings.length + (result.omitted?.findings ?? 0);
   const byPlatform = platformCounts(result.findings);
+  // Each card's link carries the summary of all the findings: joined once for the whole list, not once per card.
+  const summaries = useMemo(() => summaryFindingsFor(index, result.findings), [index, result.findings]);
   return (
     <section aria-labelledby="findings-title" className="findings">
       <h2 id="findings-title" ref={headingRef} tabIndex={-1}>
@@ -304,7 +306,7 @@ function Results({
             <FindingCard
               index={index}
               finding={f}
-              startState={() => ({ ...startCaseState({ findings: summaryFindings(index, result.findings, f), facts: findingFacts(f) }), factSource: 'log' })}
+              startState={() => ({ ...startCaseState({ findings: summaries(f), facts: findingFacts(f) }), factSource: 'log' })}
             />
           </li>
         ))}

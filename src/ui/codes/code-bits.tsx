@@ -1,5 +1,5 @@
 import type { CodeEntry, RetryAdvice } from '../../engine/model.ts';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { FactKey, FactSource, FactValues } from '../../engine/facts.ts';
 import { handoffHref, quickHandoffHref } from '../../engine/handoff.ts';
 import { loadTree } from '../tree-data.ts';
@@ -44,7 +44,11 @@ export function useHandoffHref(step: string | undefined, facts: FactValues, sour
     let live = true;
     void loadTree(parseStepRef(step).tree, currentLang())
       ?.then((tree) => {
-        if (live) setWalked({ for: `${step}|${key}`, href: handoffHref(tree, step, JSON.parse(key) as Partial<Record<FactKey, string>>, source) });
+        // A transition: on the analyzer, 50 cards take their walked link at once, and their render must not block the page.
+        if (live)
+          startTransition(() =>
+            setWalked({ for: `${step}|${key}`, href: handoffHref(tree, step, JSON.parse(key) as Partial<Record<FactKey, string>>, source) }),
+          );
       })
       .catch(() => {
         /* offline and not cached: the quick link stays */
