@@ -65,6 +65,31 @@ describe('loose readers', () => {
     ).toEqual(['aliyun:UnknownError:envelope']);
     expect(found("{u'Code': u'Forbidden.RAM', u'HostId': u'alidns.aliyuncs.com', u'RequestId': u'3AFE62CC'}")).toEqual(['aliyun:Forbidden.RAM:envelope']);
     expect(found('(Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: b59b74ae-9)')).toEqual([]);
+    // Tencent Cloud's SDK prints the same key=value shape, with a dotted code.
+    expect(found('[TencentCloudSDKError] Code=FailedOperation.CertificateNotDeployInstance, Message=x, RequestId=3811ea1c-80cb')).toEqual([]);
+  });
+
+  it('reads the OSS Go SDK’s key=value error, its unquoted message ending before the RequestId', () => {
+    const text = 'oss: service returned error: StatusCode=404, ErrorCode=NoSuchKey, ErrorMessage=The specified key does not exist., RequestId=5A44D439';
+    const [f] = analyze(text).findings;
+    expect(`${f?.platform}:${f?.code}:${f?.confidence}`).toBe('aliyun:NoSuchKey:envelope');
+    expect(f?.fields).toContainEqual({ name: 'Message', value: 'The specified key does not exist.' });
+    expect(f?.fields).toContainEqual({ name: 'RequestId', value: '5A44D439' });
+  });
+
+  it('reads a var_dump kept in source code as // comments', () => {
+    const text =
+      '// array(2) {\n  // ["error"]=>\n  // string(32) "duplicate_unique_property_exists"\n  // ["exception"]=>\n  // string(36) "org.apache.usergrid.DuplicateUnique"\n// }';
+    expect(readRecords(text)[0]?.get('error')?.value).toBe('duplicate_unique_property_exists');
+    expect(found(text)).toEqual(['easemob:duplicate_unique_property_exists:loose']);
+  });
+
+  it('reads the OSS JavaScript SDK’s error name next to the SDK, and no other error name', () => {
+    expect(found('Unhandled Promise Rejection: SignatureDoesNotMatchError: The request signature…\n\t(aliyun-oss-sdk.min.js:4:7981)')).toEqual([
+      'aliyun:SignatureDoesNotMatch:loose',
+    ]);
+    expect(found('Unhandled Promise Rejection: SignatureDoesNotMatchError: The request signature…\n\t(s3-sdk.min.js:4:7981)')).toEqual([]);
+    expect(found('Uncaught TypeError: x is undefined\n\t(aliyun-oss-sdk.min.js:4:7981)')).toEqual([]);
   });
 
   it('reads mPaaS result-status in loose log forms only next to the gateway', () => {

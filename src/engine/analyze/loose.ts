@@ -13,8 +13,10 @@ import type { Field, Hit } from './types.ts';
  */
 
 /** Text around a span that says which platform it came from. */
-const ALIYUN_NAMED = /aliyun|alicloud|alibaba ?cloud|alibabacloud|阿里云|x-oss-|x-acs-|ali-oss|\bacs:[a-z]|popgw|dysmsapi|com\.aliyuncs|\boss-cn-/i;
-const AWS_NAMED = /amazonaws|\bAWS|arn:aws|botocore|boto3|BotoServer/;
+const ALIYUN_NAMED =
+  /aliyun|alicloud|alibaba ?cloud|alibabacloud|阿里云|x-oss-|x-acs-|ali-oss|\bacs:[a-z]|popgw|dysmsapi|com\.aliyuncs|\boss-cn-|\boss: service returned error/i;
+/** Other clouds whose SDKs print the same `Code=…, Message=…, RequestId=…` shape (AWS, Tencent Cloud, Huawei Cloud). */
+const OTHER_CLOUD_NAMED = /amazonaws|\bAWS|arn:aws|botocore|boto3|BotoServer|TencentCloud|tencentcloud|腾讯云|\bqcloud|huaweicloud|华为云/;
 const TOP_NAMED = /taobao|淘宝|alidayu|阿里大于|天猫|tmall|topapi|top-api|百川|qimen|奇门|tbsandbox/i;
 const TOP_WORD = /\bTOP\b/;
 const NOT_TOP = /alipay|支付宝|youzan|有赞|京东|jd\.com|pinduoduo|拼多多|aliexpress|wechat|weixin|微信/i;
@@ -104,7 +106,7 @@ function aliyunRecord(text: string, rec: Rec): Hit | undefined {
   if (!code || /^-?\d+$/.test(code) || code.length > 80) return undefined;
   const ctx = around(text, rec.start, rec.end);
   const named = ALIYUN_NAMED.test(ctx);
-  if (AWS_NAMED.test(ctx) && !named) return undefined;
+  if (OTHER_CLOUD_NAMED.test(ctx) && !named) return undefined;
   const id = rec.get('requestid', 'hostid', 'recommend', '请求id');
   const capital = codeP.key === 'Code' || codeP.key === 'ErrorCode' || codeP.key === 'errorCode' || codeP.key === '错误码';
   const shaped = ALIYUN_CODE.test(code);
@@ -341,7 +343,7 @@ export function xmlFragments(text: string): Hit[] {
     const code = el.inner.trim();
     if (!ALIYUN_CODE.test(code) || /^\d+$/.test(code)) continue;
     const ctx = around(text, el.start, el.end);
-    if (!ALIYUN_NAMED.test(ctx) || AWS_NAMED.test(ctx)) continue;
+    if (!ALIYUN_NAMED.test(ctx) || OTHER_CLOUD_NAMED.test(ctx)) continue;
     const message = xmlText(text.slice(el.end, el.end + 2000), 'Message');
     hits.push({
       platform: 'aliyun',
@@ -383,7 +385,7 @@ export function xmlFragments(text: string): Hit[] {
   return hits;
 }
 
-/** Alibaba Cloud Node SDKs name the error after its code: `FCInvalidArgumentError: … requestid: …`, `UnauthorizedError: … acs:log:…`. */
+/** Alibaba Cloud Node SDKs name the error after its code: `FCInvalidArgumentError: … requestid: …`, `UnauthorizedError: … acs:log:…`, ali-oss `SignatureDoesNotMatchError: …`. */
 export function aliyunErrorNames(text: string): Hit[] {
   const hits: Hit[] = [];
   let readUntil = -1;
@@ -403,12 +405,15 @@ export function aliyunErrorNames(text: string): Hit[] {
     if (w < readUntil) continue;
     const { start, end, line } = lineAround(text, w, 600);
     readUntil = end;
-    if (!(fc && /requestid:/i.test(line)) && !/\bacs:[a-z]+:/.test(line)) continue;
+    // The OSS SDK for JavaScript (ali-oss) does the same with OSS's codes (`SignatureDoesNotMatchError: …` in a
+    // browser's console): taken when the code is in the table and the text around names the SDK or the cloud.
+    const oss = !fc && ALIYUN_CODES.has(name) && ALIYUN_NAMED.test(around(text, start, end, 300));
+    if (!(fc && /requestid:/i.test(line)) && !/\bacs:[a-z]+:/.test(line) && !oss) continue;
     const rid = /requestid:[ \t]{0,4}([0-9A-Fa-f-]{8,64})/i.exec(line)?.[1];
     hits.push({
       platform: 'aliyun',
       code: name,
-      format: 'Alibaba Cloud Node SDK error name',
+      format: oss ? 'Alibaba Cloud OSS SDK error name' : 'Alibaba Cloud Node SDK error name',
       confidence: 'loose',
       fields: rid ? [{ name: 'RequestId', value: rid }] : [],
       start,
@@ -471,7 +476,7 @@ export function proseMentions(text: string): Hit[] {
     const shaped = dot > 0 && !code.startsWith('isv.') && !code.startsWith('SDK.');
     if (!unique && !shaped) continue;
     const named = near(ALIYUN_NAMED, 'a', at);
-    if (!named && near(AWS_NAMED, 'w', at)) continue;
+    if (!named && near(OTHER_CLOUD_NAMED, 'w', at)) continue;
     if (shaped && !unique && !(ALIYUN_SUFFIXES.has(suffix) || (named && /^[A-Z][a-z]/.test(suffix)))) continue;
     // A quoted value is a field of some object, not a person's words: the object's shape decides.
     const q = text[at - 1];
@@ -493,7 +498,7 @@ export function proseMentions(text: string): Hit[] {
     const msg = m[0].toLowerCase();
     const aliyun = ALIYUN_MESSAGES[msg];
     if (aliyun !== undefined) {
-      if (!near(ALIYUN_NAMED, 'a', m.index) && near(AWS_NAMED, 'w', m.index)) continue;
+      if (!near(ALIYUN_NAMED, 'a', m.index) && near(OTHER_CLOUD_NAMED, 'w', m.index)) continue;
       hit('aliyun', aliyun, m.index, m.index + m[0].length, 'Alibaba Cloud error message in the text');
       continue;
     }

@@ -187,6 +187,11 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
   const limit = Math.min(text.length, from + MAX_BARE);
   let newlines = 0;
   while (p < limit && (isBlank(text.charCodeAt(p)) || (text[p] === '\n' && newlines++ < 1) || text[p] === '\r')) p++;
+  // A dump kept in source code as `//` comments: the value's line starts with the comment mark too.
+  if (newlines > 0 && text.startsWith('//', p)) {
+    p += 2;
+    while (p < limit && isBlank(text.charCodeAt(p))) p++;
+  }
   if (p >= limit) return undefined;
   let varDump = false;
   // var_dump: `string(24) "…"`, `int(7)`.
@@ -232,8 +237,11 @@ function valueAfter(text: string, from: number, norm: string, sep: string): Valu
     let value = text.slice(p, e).trim();
     if (sep !== '=>') {
       // A message ends before the SDK's next field on the same line.
-      const cut = value.search(/ (?:RequestId|RequestID|request id|Request ID|requestid):/);
-      if (cut > 0) value = value.slice(0, cut);
+      const cut = value.search(/ (?:RequestId|RequestID|request id|Request ID|requestid)[:=]/);
+      if (cut > 0) {
+        value = value.slice(0, cut);
+        e = p + cut; // the request id is read as a pair of its own
+      }
       value = value.replace(/[,;]$/, '').trim();
     }
     return { value: stripMarks(value), end: e, object: false, quote: '', varDump };
