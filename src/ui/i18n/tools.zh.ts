@@ -140,12 +140,14 @@ export const toolsZh: ToolMessages = {
       'TOP error_rsp (XML, opening not copied)': 'TOP error_rsp（XML，缺少开头）',
       'TOP error_response (XML, opening not copied)': 'TOP error_response（XML，缺少开头）',
       'Alibaba Cloud Node SDK error name': '阿里云 Node SDK 错误名',
+      'Alibaba Cloud OSS SDK error name': '阿里云 OSS SDK 错误名',
       'Alibaba Cloud code named in the text': '文字中提到的阿里云错误码',
       'Alibaba Cloud error message in the text': '文字中的阿里云错误说明',
       'TOP sub-code named in the text': '文字中提到的 TOP 子错误码',
       'TOP code and its message in the text': '文字中的 TOP 错误码及其说明',
       'TOP error message in the text': '文字中的 TOP 错误说明',
       'mPaaS gateway code named in the text': '文字中提到的 mPaaS 网关结果码',
+      'mPaaS Security Guard code named in the text': '文字中提到的 mPaaS 无线保镖结果码',
     };
     const sdk = /^Alibaba Cloud error in a (.+)$/.exec(format);
     const xml = /^TOP (\w+) \(XML\)$/.exec(format);
