@@ -77,8 +77,13 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     sourcemap: false,
     // The embed code (src/ui/embed/embed.ts) loads only in a help desk's frame: its import in
-    // src/boot.tsx carries no preload list, which would sit in every page's boot chunk.
-    modulePreload: { resolveDependencies: (file, deps) => (/(^|\/)embed-[^/]+\.js$/.test(file) ? [] : deps) },
+    // src/boot.tsx carries no preload list, which would sit in every page's boot chunk. And no
+    // lazy import lists the runtime and `shared` chunks: every page has them before any lazy import
+    // runs (the page's HTML preloads them), and their hashed names would sit in the vendor chunk.
+    modulePreload: {
+      resolveDependencies: (file, deps, { hostType }) =>
+        /(^|\/)embed-[^/]+\.js$/.test(file) ? [] : hostType === 'js' ? deps.filter((d) => !/(^|\/)(rolldown-runtime|shared)-[^/]+\.js$/.test(d)) : deps,
+    },
     rolldownOptions: {
       output: {
         // See SHARED above; measured with `npm run bench -- --only=bytes` (docs/benchmarks.md).

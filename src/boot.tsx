@@ -53,20 +53,28 @@ export async function start(): Promise<void> {
   const plain = !window.location.search || window.location.search === `?lang=${lang}`;
   const markupLang = container.dataset.lang ?? 'en';
   const tree = prerendered && markupLang === lang && plain ? await loadTree(prerendered, lang)?.catch(() => undefined) : undefined;
-  if (tree) {
-    const router = live(embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } })));
-    hydrateRoot(
-      container,
-      <StrictMode>
-        <RouterProvider router={router} />
-      </StrictMode>,
-    );
-    return;
-  }
-  const router = live(embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME })));
-  createRoot(container).render(
+  const router = live(
+    embed(createBrowserRouter(routes, { basename: ROUTER_BASENAME, ...(tree && { hydrationData: { loaderData: { [STEP_ROUTE_ID]: tree } } }) })),
+  );
+  const app = (
     <StrictMode>
       <RouterProvider router={router} />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (tree) {
+    hydrateRoot(container, app);
+    return;
+  }
+  // Over prerendered markup (a shared link with its ?trail=), render once the page's data is in: rendering
+  // before would blank the page until the step's chunks arrive. The prerendered step shows meanwhile.
+  if (prerendered && !router.state.initialized)
+    await new Promise<void>((done) => {
+      const stop = router.subscribe((state) => {
+        if (state.initialized) {
+          stop();
+          done();
+        }
+      });
+    });
+  createRoot(container).render(app);
 }
