@@ -13,7 +13,8 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeIndex, Lang, Tree } from '../src/engine/model.ts';
 import { basePath, nginxDir, outDir } from '../src/content/base-path.ts';
-import { SWAP_SCRIPT } from '../src/content/csp.ts';
+import { scriptHash } from '../src/content/csp.ts';
+import { inlineScript } from '../src/content/inline-script.ts';
 import { paths } from '../src/engine/paths.ts';
 import { nginxSite } from './nginx-site.ts';
 import { embedOrigins } from '../src/content/embed-origins.ts';
@@ -33,10 +34,15 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /**
  * Shown in place of the English markup, before the first paint, when the head
- * script chose Chinese (docs/decisions/0006): the page then hydrates in Chinese.
- * Its hash is in the page's Content-Security-Policy (src/content/csp.ts).
+ * script chose Chinese (src/swap-script.ts, docs/decisions/0006): the page then
+ * hydrates in Chinese. Built as the build built it for the page's
+ * Content-Security-Policy (src/content/vite-plugin.ts): a script whose hash
+ * the policy lacks would not run, so that is checked here.
  */
-const SWAP = `<script>${SWAP_SCRIPT}</script>`;
+const swapScript = await inlineScript(join(root, 'src/swap-script.ts'), root, basePath());
+if (!template.includes(scriptHash(swapScript)))
+  throw new Error(`${relative(root, dist)}/index.html: its Content-Security-Policy lacks the language swap script's hash`);
+const SWAP = `<script>${swapScript}</script>`;
 
 let pages = 0;
 const treesForServer: { id: string; steps: string[]; redirects: string[] }[] = [];

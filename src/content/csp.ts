@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 
-/**
- * Swaps in the Chinese markup of a prerendered step before the first paint
- * when the head script chose Chinese (docs/decisions/0006); scripts/prerender.ts
- * writes it into every step page. Here so its hash can go in the policy.
- */
-export const SWAP_SCRIPT = `(function(){var d=document.documentElement,r=document.getElementById('root'),t=document.getElementById('root-zh');if(d.lang!=='zh-CN'||!r||!t)return;r.innerHTML=t.innerHTML;r.setAttribute('data-lang','zh');document.title=t.getAttribute('data-title')||document.title;d.removeAttribute('data-lang-pending')})()`;
-
-const sha256 = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+/** How the policy names an inline script: `'sha256-…'` of its exact text. */
+export const scriptHash = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
 
 /**
  * The Content-Security-Policy of every built page (a `<meta>`, so it holds on
@@ -24,7 +18,7 @@ const sha256 = (code: string) => `'sha256-${createHash('sha256').update(code, 'u
 export function contentSecurityPolicy(inlineScripts: string[]): string {
   return [
     "default-src 'self'",
-    `script-src 'self' ${inlineScripts.map(sha256).join(' ')}`,
+    `script-src 'self' ${inlineScripts.map(scriptHash).join(' ')}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -64,6 +64,40 @@ describe('the inline head script (src/head-script.ts, built)', () => {
   });
 });
 
+describe('the language swap of a prerendered step (src/swap-script.ts, built)', () => {
+  let swap = '';
+  beforeAll(async () => {
+    swap = await inlineScript(join(root, 'src/swap-script.ts'), root, '/');
+  }, 60_000);
+
+  /** Runs the built script in a page whose `<html lang>` the head script set; what the page then shows. */
+  function page(lang: string, withChinese = true) {
+    const attrs = new Map([['data-lang-pending', '']]);
+    const rootEl = { innerHTML: '<h1>Which platform?</h1>', attrs: {} as Record<string, string>, setAttribute: (k: string, v: string) => (rootEl.attrs[k] = v) };
+    const zh = { innerHTML: '<h1>哪个平台？</h1>', getAttribute: (k: string) => (k === 'data-title' ? '哪个平台？ · 指南' : null) };
+    const document = {
+      title: 'Which platform? · Guide',
+      documentElement: { lang, removeAttribute: (k: string) => attrs.delete(k) },
+      getElementById: (id: string) => (id === 'root' ? rootEl : id === 'root-zh' && withChinese ? zh : null),
+    };
+    runInNewContext(swap, { document });
+    return { html: rootEl.innerHTML, dataLang: rootEl.attrs['data-lang'], title: document.title, pending: attrs.has('data-lang-pending') };
+  }
+
+  it('is one classic script with nothing left to import', () => {
+    expect(swap).not.toMatch(/\bimport\b|\bexport\b/);
+  });
+
+  it('shows the Chinese markup and title when the head script chose Chinese, and the page', () => {
+    expect(page('zh-CN')).toEqual({ html: '<h1>哪个平台？</h1>', dataLang: 'zh', title: '哪个平台？ · 指南', pending: false });
+  });
+
+  it('leaves an English page, or a page without its Chinese markup, as it is', () => {
+    expect(page('en')).toEqual({ html: '<h1>Which platform?</h1>', dataLang: undefined, title: 'Which platform? · Guide', pending: true });
+    expect(page('zh-CN', false)).toEqual({ html: '<h1>Which platform?</h1>', dataLang: undefined, title: 'Which platform? · Guide', pending: true });
+  });
+});
+
 describe('fillIn', () => {
   it('puts the value in once, as JSON that cannot end the script element', () => {
     expect(fillIn('f(X)', 'X', { a: '</script>' })).toBe('f({"a":"\\u003c/script>"})');

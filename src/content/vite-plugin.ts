@@ -9,7 +9,7 @@ import { compileTree, summarizeTree } from './compile.ts';
 import { compileCodeIndex } from './compile-codes.ts';
 import { compileSearchIndex } from './compile-search.ts';
 import { CODE_TABLE_LANGS } from './codes-schema.ts';
-import { contentSecurityPolicy, SWAP_SCRIPT } from './csp.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import { formatError, formatReport, type ContentError } from './errors.ts';
 import { fillIn, inlineScript } from './inline-script.ts';
 import { loadContent, type LoadedContent } from './load.ts';
@@ -212,7 +212,9 @@ export function contentPlugin(contentRoot?: string): Plugin {
         // What it does: src/head-script.ts, bundled and minified here, with the chunks to preload put in.
         const script = fillIn(await inlineScript(join(PROJECT, 'src/head-script.ts'), PROJECT, base), '__HEAD_CHUNKS__', chunks);
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
-        const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, SWAP_SCRIPT])}" />`;
+        // The prerendered step pages' language swap (src/swap-script.ts, written by scripts/prerender.ts) is allowed too.
+        const swap = await inlineScript(join(PROJECT, 'src/swap-script.ts'), PROJECT, base);
+        const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([script, swap])}" />`;
         const charset = '<meta charset="UTF-8" />';
         if (!html.includes(charset)) throw new Error(`index.html needs ${charset} for the Content-Security-Policy to follow`);
         return { html: html.replace(charset, () => `${charset}\n    ${csp}`), tags: [...links, { tag: 'script', children: script, injectTo: 'head' }] };
