@@ -61,9 +61,17 @@ test('without ?author=1 a built step shows no author view and never loads its ch
   expect(requested.filter((u) => /\/assets\/author-/.test(u))).toEqual([]);
 });
 
-test('the author view fits a phone and passes axe there @phone', async ({ page }) => {
+test('on a phone the author view starts folded, so the step stays on the first screen; unfolded it fits and passes axe @phone', async ({ page }) => {
   await page.goto(`/t/${t.id}/${t.start}?author=1`);
   const view = page.getByRole('complementary', { name: 'Author view' });
+  const details = view.getByText(`Step ${t.start}: what the file says`);
+  await expect(details).toBeVisible();
+  await expect(view.getByText(`${FILE}:${lineOf(t.start)}`, { exact: true })).toBeHidden();
+  // Folded it takes two short lines, and the question is whole on the first screen.
+  expect((await view.boundingBox())!.height).toBeLessThan(160);
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
+
+  await details.click();
   await expect(view.getByText(`${FILE}:${lineOf(t.start)}`, { exact: true })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();

@@ -68,6 +68,7 @@ function Panel({ tree, session, onHide }: { tree: Tree; session: Session; onHide
   const where = table && place ? `${table.file}:${place.line}` : undefined;
   const list = (items: readonly string[] | undefined) => (items?.length ? items.join(', ') : m.none);
   const knownList = Object.entries(known).map(([k, v]) => `${k}=${v}`);
+  const [unfolded, setUnfolded] = useState(() => window.matchMedia('(min-width: 48rem)').matches);
 
   return (
     <aside className="author" aria-labelledby={`${id}-title`}>
@@ -77,95 +78,99 @@ function Panel({ tree, session, onHide }: { tree: Tree; session: Session; onHide
           {m.hide}
         </button>
       </div>
-      <dl className="author__facts">
-        <dt>{m.step}</dt>
-        <dd>
-          <code>{step.id}</code>
-        </dd>
-        <dt>{m.kind}</dt>
-        <dd>
-          <code>{step.kind === 'outcome' ? `outcome (${step.result})` : step.kind}</code>
-        </dd>
-        <dt>{m.file}</dt>
-        <dd>{where ? <FilePlace where={where} path={table?.path && place ? `${table.path}:${place.line}:${place.col}` : undefined} /> : m.loading}</dd>
-        <dt>{m.sources}</dt>
-        <dd>
-          {step.sources.map((s, i) => (
-            <span key={s}>
-              {i > 0 && ', '}
-              <code>{s}</code>
-              {tree.sources[s]?.title && <span className="muted"> ({tree.sources[s].title})</span>}
-            </span>
-          ))}
-        </dd>
-        <dt>{m.codes}</dt>
-        <dd>{step.codes.length ? <code>{step.codes.join(', ')}</code> : m.none}</dd>
-        <dt>{m.asks}</dt>
-        <dd>{step.asks?.length ? <code>{list(step.asks)}</code> : m.none}</dd>
-        <dt>{m.known}</dt>
-        <dd>{knownList.length ? <code>{knownList.join(', ')}</code> : m.none}</dd>
-      </dl>
-      {hasAnswers(step) && step.answers.length > 0 && (
-        <>
-          <h3>{m.answers}</h3>
-          <ul className="author__answers">
-            {step.answers.map((a) => {
-              const next = answer(tree, session, a.id);
-              const href = next ? sessionHref(tree, next) : paths.step.href(tree.id, a.next);
-              const written = place?.answers.find((x) => x.id === a.id);
-              const sets = Object.entries(a.sets ?? {}).map(([k, v]) => `${k}=${v}`);
-              return (
-                <li key={a.id}>
-                  <Link to={href}>{m.tryFrom(a.label, a.next)}</Link>
-                  <span className="author__detail">
-                    <code>{a.id}</code>
-                    {written && table && <span className="muted"> · {`${table.file}:${written.line}`}</span>}
-                  </span>
-                  <dl className="author__facts author__facts--answer">
-                    <dt>{m.next}</dt>
-                    <dd>
-                      <code>{a.next}</code>
-                    </dd>
-                    {sets.length > 0 && (
-                      <>
-                        <dt>{m.sets}</dt>
-                        <dd>
-                          <code>{sets.join(', ')}</code>
-                        </dd>
-                      </>
-                    )}
-                    {a.clears && (
-                      <>
-                        <dt>{m.clears}</dt>
-                        <dd>
-                          <code>{list(a.clears)}</code>
-                        </dd>
-                      </>
-                    )}
-                    {written?.if && (
-                      <>
-                        <dt>{m.if}</dt>
-                        <dd>
-                          <code>{written.if}</code>
-                        </dd>
-                      </>
-                    )}
-                    {a.when && (
-                      <>
-                        <dt>{m.when}</dt>
-                        <dd>
-                          <code>{a.when}</code>
-                        </dd>
-                      </>
-                    )}
-                  </dl>
-                  {!open.has(a.id) && <p className="author__closed">{m.closed}</p>}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      {/* Folded on a phone, where it would push the step below the first screen; open on a wider screen. */}
+      <details className="author__body" open={unfolded} onToggle={(e) => setUnfolded(e.currentTarget.open)}>
+        <summary>{m.details(step.id)}</summary>
+        <dl className="author__facts">
+          <dt>{m.step}</dt>
+          <dd>
+            <code>{step.id}</code>
+          </dd>
+          <dt>{m.kind}</dt>
+          <dd>
+            <code>{step.kind === 'outcome' ? `outcome (${step.result})` : step.kind}</code>
+          </dd>
+          <dt>{m.file}</dt>
+          <dd>{where ? <FilePlace where={where} path={table?.path && place ? `${table.path}:${place.line}:${place.col}` : undefined} /> : m.loading}</dd>
+          <dt>{m.sources}</dt>
+          <dd>
+            {step.sources.map((s, i) => (
+              <span key={s}>
+                {i > 0 && ', '}
+                <code>{s}</code>
+                {tree.sources[s]?.title && <span className="muted"> ({tree.sources[s].title})</span>}
+              </span>
+            ))}
+          </dd>
+          <dt>{m.codes}</dt>
+          <dd>{step.codes.length ? <code>{step.codes.join(', ')}</code> : m.none}</dd>
+          <dt>{m.asks}</dt>
+          <dd>{step.asks?.length ? <code>{list(step.asks)}</code> : m.none}</dd>
+          <dt>{m.known}</dt>
+          <dd>{knownList.length ? <code>{knownList.join(', ')}</code> : m.none}</dd>
+        </dl>
+        {hasAnswers(step) && step.answers.length > 0 && (
+          <>
+            <h3>{m.answers}</h3>
+            <ul className="author__answers">
+              {step.answers.map((a) => {
+                const next = answer(tree, session, a.id);
+                const href = next ? sessionHref(tree, next) : paths.step.href(tree.id, a.next);
+                const written = place?.answers.find((x) => x.id === a.id);
+                const sets = Object.entries(a.sets ?? {}).map(([k, v]) => `${k}=${v}`);
+                return (
+                  <li key={a.id}>
+                    <Link to={href}>{m.tryFrom(a.label, a.next)}</Link>
+                    <span className="author__detail">
+                      <code>{a.id}</code>
+                      {written && table && <span className="muted"> · {`${table.file}:${written.line}`}</span>}
+                    </span>
+                    <dl className="author__facts author__facts--answer">
+                      <dt>{m.next}</dt>
+                      <dd>
+                        <code>{a.next}</code>
+                      </dd>
+                      {sets.length > 0 && (
+                        <>
+                          <dt>{m.sets}</dt>
+                          <dd>
+                            <code>{sets.join(', ')}</code>
+                          </dd>
+                        </>
+                      )}
+                      {a.clears && (
+                        <>
+                          <dt>{m.clears}</dt>
+                          <dd>
+                            <code>{list(a.clears)}</code>
+                          </dd>
+                        </>
+                      )}
+                      {written?.if && (
+                        <>
+                          <dt>{m.if}</dt>
+                          <dd>
+                            <code>{written.if}</code>
+                          </dd>
+                        </>
+                      )}
+                      {a.when && (
+                        <>
+                          <dt>{m.when}</dt>
+                          <dd>
+                            <code>{a.when}</code>
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                    {!open.has(a.id) && <p className="author__closed">{m.closed}</p>}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </details>
     </aside>
   );
 }
