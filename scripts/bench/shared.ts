@@ -39,6 +39,20 @@ export const WATCHDOG_MS = 15 * 60_000; // the whole run, whatever hangs
  */
 export const NO_SERVICE_WORKER: BrowserContextOptions = { serviceWorkers: 'block' };
 
+/**
+ * An init script that records the page's long tasks in `window.__longTasks`
+ * (page-globals.d.ts). A string, not a function: tsx would wrap a function's
+ * inner functions in a helper (`__name`) the page does not have.
+ */
+export const RECORD_LONG_TASKS = `window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  /* no Long Tasks API */
+}`;
+
 // ─── Sections ───────────────────────────────────────────────────────────────
 //
 // A section is { name, run(ctx) } where run resolves to { rows, details }:

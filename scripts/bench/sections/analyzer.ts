@@ -3,7 +3,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleLog } from '../sample-log.ts';
-import { fmtInt, fmtMs, fmtTask, median, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, SETTLE_MS, sleep, tsxJson, type Context, type SectionResult } from '../shared.ts';
+import {
+  fmtInt,
+  fmtMs,
+  fmtTask,
+  median,
+  NO_SERVICE_WORKER,
+  PAGE_TIMEOUT_MS,
+  RECORD_LONG_TASKS,
+  SETTLE_MS,
+  sleep,
+  tsxJson,
+  type Context,
+  type SectionResult,
+} from '../shared.ts';
 import { paths } from '../../../src/engine/paths.ts';
 
 const LOG_BYTES = 10 * 1024 * 1024;
@@ -91,16 +104,7 @@ async function analyzeRun(ctx: Context, file: string): Promise<AnalyzeRun> {
   const context = await browser.newContext(NO_SERVICE_WORKER);
   try {
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      try {
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      } catch {
-        /* no Long Tasks API */
-      }
-    });
+    await page.addInitScript({ content: RECORD_LONG_TASKS });
     await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     const input = page.locator('input[type=file]');
     await input.waitFor({ state: 'attached', timeout: PAGE_TIMEOUT_MS });

@@ -1,5 +1,16 @@
 // ─── The analyzer's result kept for the tab ─────────────────────────────────
-import { fmtInt, fmtMs, fmtTask, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, SETTLE_MS, sleep, type Context, type SectionResult } from '../shared.ts';
+import {
+  fmtInt,
+  fmtMs,
+  fmtTask,
+  NO_SERVICE_WORKER,
+  PAGE_TIMEOUT_MS,
+  RECORD_LONG_TASKS,
+  SETTLE_MS,
+  sleep,
+  type Context,
+  type SectionResult,
+} from '../shared.ts';
 import { paths } from '../../../src/engine/paths.ts';
 
 interface KeptRun {
@@ -46,8 +57,8 @@ export async function keptSection(ctx: Context): Promise<SectionResult> {
     const context = await browser.newContext(NO_SERVICE_WORKER);
     try {
       const page = await context.newPage();
+      await page.addInitScript({ content: RECORD_LONG_TASKS });
       await page.addInitScript(() => {
-        window.__longTasks = [];
         window.__sets = [];
         const set = Storage.prototype.setItem;
         Storage.prototype.setItem = function (this: Storage, k: string, v: string) {
@@ -56,13 +67,6 @@ export async function keptSection(ctx: Context): Promise<SectionResult> {
           if (k.startsWith('troubleshooter:analysis')) window.__sets.push({ key: k, at: t, ms: performance.now() - t, chars: v.length });
           return r;
         };
-        try {
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-          }).observe({ type: 'longtask', buffered: true });
-        } catch {
-          /* no Long Tasks API */
-        }
       });
       await page.goto(`${ctx.servers.app.url}${paths.analyze.href()}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
       await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
