@@ -105,6 +105,28 @@ test('browser back, forward and reload keep the place and the path', async ({ pa
   expect(page.url()).toBe(url);
 });
 
+test('a shared link with its trail keeps the prerendered step on screen until the app can show it, never a blank page', async ({ page }) => {
+  const start = mpaas.steps[mpaas.start]!;
+  if (!hasAnswers(start)) throw new Error('the start step has answers');
+  const next = mpaas.steps[start.answers[0]!.next]!;
+  // What the page needs for a step with a trail, beyond the app itself, held back a while.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/step-extras-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/t/${MPAAS}/${next.id}?trail=${start.answers[0]!.id}`, { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(next.title);
+  // The app has started meanwhile (its strings are in), and has not cleared the page.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/assets\/vendor-/.test(r.name)));
+  await page.waitForTimeout(800);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(next.title);
+  release();
+  await expect(page.getByRole('navigation', { name: 'Your path' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(next.title);
+});
+
 test('the Back button and the path links go back to earlier steps', async ({ page }) => {
   await page.goto(`/t/${MPAAS}`);
   const start = mpaas.steps[mpaas.start]!;
