@@ -208,7 +208,11 @@ export function contentPlugin(contentRoot?: string): Plugin {
           out.imports.forEach(add);
         };
         if (app) add(app.fileName);
-        const links = [...preload].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+        // Vite itself preloads what the entry imports statically: listed once, not twice.
+        const byVite = new Set(Object.values(ctx.bundle).flatMap((out) => (out.type === 'chunk' && out.isEntry ? out.imports : [])));
+        const links = [...preload]
+          .filter((file) => !byVite.has(file))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
         // What it does: src/head-script.ts, bundled and minified here, with the chunks to preload put in.
         const script = fillIn(await inlineScript(join(PROJECT, 'src/head-script.ts'), PROJECT, base), '__HEAD_CHUNKS__', chunks);
         // The policy goes right after <meta charset> (which must stay first): it applies only to what follows it.
