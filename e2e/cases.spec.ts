@@ -82,10 +82,14 @@ test('opening a colleague’s link starts a new case; reload and Back stay in it
   // The same link opened again from outside (a new navigation, not a reload): a new case.
   await page.goto('/');
   await page.goto(link);
+  // The ticket box is disabled until the page has its case (the saved cases are read first): an empty disabled box says nothing yet.
+  await expect(ticket(page)).toBeEnabled();
   await expect(ticket(page)).toHaveValue('');
   await expect(note(page)).toHaveValue('');
   await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
   await page.goForward();
+  await expect(ticket(page)).toBeEnabled();
   await expect(ticket(page)).toHaveValue('');
 });
 
@@ -241,10 +245,13 @@ test('two tabs on one case keep each other’s notes instead of overwriting them
   await expect(note(b)).toHaveValue('from tab A');
   // Tab B writes on another step; tab A writes on its own: both notes survive in both tabs.
   await b.getByRole('navigation', { name: 'Your path' }).getByRole('link').first().click();
+  // The step changes when its data is loaded: until then the note box on screen is still bundle-id's.
+  await expect(title(b)).toHaveText(mpaas.steps[mpaas.start]!.title);
   await note(b).fill('from tab B');
   await note(a).fill('from tab A, edited');
   await expect.poll(() => a.evaluate(() => localStorage.getItem('troubleshooter') ?? '')).toContain('from tab B');
   await expect.poll(() => a.evaluate(() => localStorage.getItem('troubleshooter') ?? '')).toContain('from tab A, edited');
   await b.goBack();
+  await expect(title(b)).toHaveText(mpaas.steps['bundle-id']!.title);
   await expect(note(b)).toHaveValue('from tab A, edited');
 });
