@@ -165,9 +165,12 @@ let persisting: Promise<void> | undefined;
 
 /**
  * Reads the saved cases and keeps them saved from now on (once per page;
- * the layout calls it when the page is live). Resolves when `ready`.
+ * the layout calls it when the page is live). Resolves when `ready`. If the
+ * code for it cannot be loaded (offline, a deploy in between), the page still
+ * gets its case, kept in memory with the "not saving" notice: the ticket and
+ * note boxes wait for `ready`.
  */
 export function startPersisting(): Promise<void> {
-  persisting ??= import('./cases-persist.ts').then((p) => p.persist(useCases));
+  persisting ??= import('./cases-persist.ts').then((p) => p.persist(useCases)).catch(() => useCases.setState({ ready: true, storage: 'failed' }));
   return persisting;
 }

@@ -145,8 +145,6 @@ function StepView({
   const ticks = theCase?.ticks[stepKey(tree.id, step.id)]?.marks ?? NO_TICKS;
   const setMark = useCases((s) => s.setMark);
   const setPosition = useCases((s) => s.setPosition);
-  const ensureActive = useCases((s) => s.ensureActive);
-  const setTick = (stepId: string, item: string, mark: 'ok' | 'bad' | undefined) => setMark(theCase?.id ?? ensureActive(), tree.id, stepId, item, mark);
   // The author view (`?author=1`; a toggle on the dev server) comes with the extras, as its own chunk.
   const author = import.meta.env.DEV || authorWanted(location.search);
   const { extras, remaining } = useStepExtras(tree, session, author);
@@ -258,7 +256,7 @@ function StepView({
           <div className="prose">
             <Markdown md={step.body} />
           </div>
-          <StepDetails step={step} tree={tree} ticks={ticks} onMark={(item, mark) => setTick(step.id, item, mark)} />
+          <StepDetails step={step} tree={tree} ticks={ticks} onMark={theCase && ((item, mark) => setMark(theCase.id, tree.id, step.id, item, mark))} />
           {hasAnswers(step) && <Answers tree={tree} session={session} step={step} ticks={ticks} known={values(known)} />}
           <StepNote tree={tree} step={step} current={theCase} />
           <Sources tree={tree} step={step} />
@@ -332,12 +330,16 @@ function closeOnLeave(e: React.FocusEvent<HTMLDetailsElement>) {
   if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) e.currentTarget.open = false;
 }
 
-/** The person's note on a step, in this case: kept in this browser (never in a link), added to the ticket summary. */
+/**
+ * The person's note on a step, in this case: kept in this browser (never in a
+ * link), added to the ticket summary. It can be written once the page has its
+ * case (like the ticket box): a note typed while the saved cases are still
+ * being read would go to another case than the one the page then shows.
+ */
 function StepNote({ tree, step, current }: { tree: Tree; step: Step; current: Case | undefined }) {
   const m = useMessages();
   const note = current?.notes[stepKey(tree.id, step.id)]?.text ?? '';
   const setNote = useCases((s) => s.setNote);
-  const ensureActive = useCases((s) => s.ensureActive);
   const printed = usePrintedNote(note);
   const id = useId();
   return (
@@ -354,7 +356,8 @@ function StepNote({ tree, step, current }: { tree: Tree; step: Step; current: Ca
         rows={2}
         maxLength={MAX_NOTE_LENGTH}
         value={note}
-        onChange={(e) => setNote(current?.id ?? ensureActive(), tree.id, step.id, e.target.value)}
+        disabled={!current}
+        onChange={(e) => current && setNote(current.id, tree.id, step.id, e.target.value)}
       />
       {/* A textarea prints clipped: print shows the note as text instead, masked like a ticket summary (see @media print). */}
       <p className="note__print" aria-hidden="true">
@@ -386,7 +389,17 @@ function usePrintedNote(note: string): string {
   return note && masked.from === note ? masked.text : '';
 }
 
-function StepDetails({ step, tree, ticks, onMark }: { step: Step; tree: Tree; ticks: Ticks; onMark: (item: string, mark: 'ok' | 'bad') => void }) {
+function StepDetails({
+  step,
+  tree,
+  ticks,
+  onMark,
+}: {
+  step: Step;
+  tree: Tree;
+  ticks: Ticks;
+  onMark: ((item: string, mark: 'ok' | 'bad') => void) | undefined;
+}) {
   const m = useMessages();
   if (step.kind === 'check') {
     return (
