@@ -54,8 +54,12 @@ test('two tickets in a row in one browser share nothing: note, ticket reference,
 
   // Ticket B: the same guide, started again from the home page.
   await page.getByRole('link', { name: 'All guides' }).click();
+  // The step stays on screen until the home page has loaded, and its guide name is a link too (one that stays in case A).
+  await expect(page).toHaveURL(/\/$/);
   await page.getByRole('link', { name: tree('top-api-error').title }).click();
   await expect(title(page)).toHaveText(tree('top-api-error').steps[tree('top-api-error').start]!.title);
+  // The ticket box is disabled and empty until the page has its case: an empty disabled box says nothing yet.
+  await expect(ticket(page)).toBeEnabled();
   await expect(ticket(page)).toHaveValue('');
   await page.getByRole('button', { name: 'Ticket summary' }).click();
   const summary = page.getByRole('region', { name: 'Ticket summary' });
@@ -176,12 +180,35 @@ test('with storage full, the case keeps working in this tab and the page says it
     };
   });
   await page.goto(pathTo(mpaas, 'bundle-id'));
+  // The prerendered step (its note box included) is on screen until the app has rendered it and given it its case.
+  await expect(ticket(page)).toBeEnabled();
   await note(page).fill('kept in memory');
   await expect(page.getByRole('status').filter({ hasText: 'This browser is not saving your work' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Your path' }).getByRole('link').first().click();
   await expect(page).not.toHaveURL(/\/mpaas-system-busy\/bundle-id/);
   await page.goBack();
   await expect(note(page)).toHaveValue('kept in memory');
+});
+
+test('when the code that reads the saved cases cannot be loaded, the step still takes notes in this tab and overwrites nothing', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto(pathTo(mpaas, 'bundle-id'));
+  await ticket(page).fill('ZD-6006');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('troubleshooter') ?? '')).toContain('ZD-6006');
+  const saved = await page.evaluate(() => localStorage.getItem('troubleshooter'));
+  // A deploy in between or a lost connection: the reader's chunk does not arrive.
+  await page.route('**/assets/cases-storage-*.js', (route) => route.abort());
+  await page.goto('/');
+  await page.goto(pathTo(mpaas, 'bundle-id'));
+  await expect(page.getByRole('status').filter({ hasText: 'This browser is not saving your work' })).toBeVisible();
+  await note(page).fill('written while the saved cases could not be read');
+  await expect(note(page)).toHaveValue('written while the saved cases could not be read');
+  expect(await page.evaluate(() => localStorage.getItem('troubleshooter'))).toBe(saved);
+  // The aborted download is the one error the browser logs (the app itself logs nothing).
+  expect(consoleErrors).toEqual(['console.error: Failed to load resource: net::ERR_FAILED']);
+  consoleErrors.length = 0;
 });
 
 test('hostile saved data never breaks the app: prototype keys are ignored, what cannot be read is kept aside to download', async ({ page }) => {
@@ -199,6 +226,8 @@ test('hostile saved data never breaks the app: prototype keys are ignored, what 
     await expect(title(page)).toBeVisible();
     await page.goto(pathTo(mpaas, 'bundle-id'));
     await expect(title(page)).toHaveText(mpaas.steps['bundle-id']!.title);
+    // The title is already in the prerendered page: the note is written once the app has the page and its case.
+    await expect(ticket(page)).toBeEnabled();
     await note(page).fill('still works');
     expect(
       await page.evaluate(() => (({}) as Record<string, unknown>).children ?? ({} as Record<string, unknown>).path ?? ({} as Record<string, unknown>).index),
