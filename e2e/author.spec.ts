@@ -54,6 +54,8 @@ test('without ?author=1 a built step shows no author view and never loads its ch
   page.on('request', (r) => requested.push(r.url()));
   await page.goto(`/t/${t.id}/${t.start}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(start.title);
+  // The title is already in the prerendered markup: no author view says something only once the app has hydrated the page.
+  await expect(page.getByRole('textbox', { name: 'Ticket' })).toBeEnabled();
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('complementary', { name: 'Author view' })).toHaveCount(0);
   // A build offers no toggle (the dev server does).

@@ -100,6 +100,8 @@ for (const table of index.tables) {
           .getByRole('link', { name: e.code, exact: true })
           .and(page.locator(`[href$="/codes/${e.platform}/${encodeURIComponent(e.code)}"]`))
           .click();
+        // A step's title may contain the code's (top 15): the step stays on screen until the code page has loaded.
+        await expect(page).toHaveURL(`/codes/${e.platform}/${encodeURIComponent(e.code)}`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(e.title);
       }
     });

@@ -36,8 +36,9 @@ for (const { q, expect: text, href } of QUERIES) {
     expect(i, `no result for "${q}" links to ${href} (got ${hrefs.join(', ')})`).toBeGreaterThanOrEqual(0);
     await expect(links.nth(i)).toContainText(text);
     await links.nth(i).click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The home page (with its own title) stays on screen until the result's page has loaded: the address first.
     await expect.poll(() => new URL(page.url()).pathname).toMatch(href);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 }
 

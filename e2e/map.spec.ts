@@ -185,6 +185,8 @@ test('the map is its own chunk: a step page does not load it; the home page link
   });
   await page.goto(`/t/${MPAAS}/${mpaas.start}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(mpaas.steps[mpaas.start]!.title);
+  // The title is already in the prerendered markup: what the app loads is known once it has hydrated the page.
+  await expect(page.getByRole('textbox', { name: 'Ticket' })).toBeEnabled();
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((u) => /map-page/.test(u))).toEqual([]);
 

@@ -57,6 +57,8 @@ test('a session link opens the same path, answers and checklist marks in a fresh
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(title(other)).toHaveText(mpaas.steps['fix-bundle-id']!.title);
+  // The title is already in the prerendered page; the path is drawn once the app has rendered the link's trail.
+  await expect(pathTitles(other)).toHaveCount(titles.length);
   expect(await pathTitles(other).allInnerTexts()).toEqual(titles);
   await expect(pathTitles(other).nth(4)).toContainText('1 OK, 1 not OK');
   // Back on the checklist, the marks the sender made are there.
@@ -140,6 +142,8 @@ test('the ticket summary lists every step, the finding and the link, with every 
 test('notes are kept across reloads and Start over in their case, never in the URL; a new case starts empty', async ({ page }) => {
   await page.goto('/t/easemob-rest-error');
   await expect(title(page)).toBeVisible();
+  // The note box is there before the page has its case (the saved cases are read first): a note written then goes to another case.
+  await expect(page.getByRole('textbox', { name: 'Ticket' })).toBeEnabled();
   const note = page.getByRole('textbox', { name: 'Your notes on this step' });
   await note.fill('Customer uses the 3.x REST SDK');
   await page.reload();
@@ -147,6 +151,8 @@ test('notes are kept across reloads and Start over in their case, never in the U
   expect(page.url()).not.toContain('REST');
   await page.getByText('More', { exact: true }).click();
   await page.getByRole('link', { name: 'Start over' }).click();
+  // Start over opens this same step again, at the same address: the old page already shows the note. The new one puts the focus on its title.
+  await expect(title(page)).toBeFocused();
   await expect(note).toHaveValue('Customer uses the 3.x REST SDK');
   await page.getByRole('button', { name: 'New case' }).click();
   await expect(note).toHaveValue('');

@@ -163,6 +163,8 @@ test('a checklist can be marked with the keyboard and highlights the answer that
   const checklist = Object.values(mpaas.steps).find((s) => s.kind === 'checklist');
   if (!checklist || checklist.kind !== 'checklist') throw new Error('the mPaaS tree must have a checklist');
   await page.goto(`/t/${MPAAS}/${checklist.id}`);
+  // The prerendered step (its checklist included) is on screen until the app has hydrated it and given it its case: marks go into the case.
+  await expect(page.getByRole('textbox', { name: 'Ticket' })).toBeEnabled();
   const okRadio = page.getByRole('group', { name: checklist.items[0]!.label }).getByRole('radio', { name: 'OK', exact: true });
   await okRadio.focus();
   await page.keyboard.press('Space');
