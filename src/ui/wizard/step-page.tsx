@@ -207,7 +207,8 @@ function StepView({
 
   return (
     <div className="page step-page">
-      {live && <CaseBar current={theCase} />}
+      {/* In the prerendered markup too (disabled until the page has its case): the step does not move down when the app goes live. */}
+      <CaseBar current={theCase} />
       {nav.redirectedFrom && <Notice>{m.redirected(nav.redirectedFrom)}</Notice>}
       {dropped && <Notice tone="warn">{dropped === 'invalid' ? m.trailInvalid : m.trailStale}</Notice>}
       {droppedFacts.length > 0 && <Notice tone="warn">{m.factsDropped(droppedFacts.join(', '))}</Notice>}
