@@ -31,6 +31,7 @@ import { chineseSection } from './sections/chinese.ts';
 import { analyzerCorpusSection } from './sections/corpus.ts';
 import { jsBytesSection } from './sections/first-step-bytes.ts';
 import { keptSection } from './sections/kept.ts';
+import { layoutShiftSection } from './sections/layout-shift.ts';
 import { shareLinksSection } from './sections/links.ts';
 import { titlePaintSection } from './sections/paint.ts';
 import { precacheSection } from './sections/precache.ts';
@@ -88,6 +89,7 @@ const SECTIONS: Section[] = [
   { name: 'JavaScript bytes', run: jsBytesSection },
   { name: 'Title paint', run: titlePaintSection },
   { name: 'Chinese first step', run: chineseSection },
+  { name: 'Layout shift', run: layoutShiftSection },
   { name: 'Analyzer', run: analyzerSection },
   { name: 'Analyzer kept for the tab', run: keptSection },
   { name: 'Analyzer corpus', run: analyzerCorpusSection },

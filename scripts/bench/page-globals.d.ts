@@ -14,5 +14,6 @@ declare global {
     __h1Element?: number | null;
     __h1InDom?: number;
     __h1Paint?: number;
+    __shifts?: { value: number; at: number }[];
   }
 }
