@@ -13,8 +13,9 @@ import { BenchError, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, ROOT, SETTLE_MS, openSt
  * has been idle: how far the step moves while a person starts reading it, when
  * the app takes over the prerendered markup. Three cold loads: the first step
  * (hydrated), the same in Chinese (markup swapped before the first paint, then
- * hydrated), and the first answer's step with its trail (a shared link: the
- * prerendered markup stays until the app renders the path). "Good" is ≤ 0.1
+ * hydrated), the first answer's step with its trail (a shared link: the
+ * prerendered markup stays until the app renders the path), and the first
+ * step on a phone-sized screen. "Good" is ≤ 0.1
  * (web.dev, Core Web Vitals); a page that never moves scores 0.
  */
 const RECORD_SHIFTS = `window.__shifts = [];
@@ -26,17 +27,18 @@ try {
 
 export async function layoutShiftSection(ctx: Context): Promise<SectionResult> {
   const pages = [
-    { label: 'CLS, first step', path: ctx.stepPath },
-    { label: 'CLS, first step (zh)', path: `${ctx.stepPath}?lang=zh` },
-    { label: 'CLS, link with trail', path: trailLink(ctx) },
+    { label: 'CLS, first step', path: ctx.stepPath, viewport: DESKTOP },
+    { label: 'CLS, first step (zh)', path: `${ctx.stepPath}?lang=zh`, viewport: DESKTOP },
+    { label: 'CLS, link with trail', path: trailLink(ctx), viewport: DESKTOP },
+    { label: 'CLS, first step, phone', path: ctx.stepPath, viewport: PHONE },
   ];
   const rows = [];
   const details = ['Cumulative layout shift from navigation until the page is live and the network idle (cold, no service worker):'];
   for (const p of pages) {
-    const { cls, shifts } = await measure(ctx, p.path);
+    const { cls, shifts } = await measure(ctx, p.path, p.viewport);
     rows.push({ label: p.label, app: cls, format: (v: number) => v.toFixed(3), target: { max: 0.1 } });
     details.push(
-      `  ${p.path}: ${cls.toFixed(3)}${shifts.length ? ` (${shifts.map((s) => `${s.value.toFixed(3)} at ${Math.round(s.at)} ms`).join(', ')})` : ' (no shift)'}`,
+      `  ${p.path} at ${p.viewport.width} px: ${cls.toFixed(3)}${shifts.length ? ` (${shifts.map((s) => `${s.value.toFixed(3)} at ${Math.round(s.at)} ms`).join(', ')})` : ' (no shift)'}`,
     );
   }
   return { rows, details };
@@ -55,9 +57,17 @@ function trailLink(ctx: Context): string {
   return paths.step.href(tree.id, next.visits.at(-1)!.step, encodeTrail(tree, next));
 }
 
-async function measure(ctx: Context, path: string): Promise<{ cls: number; shifts: { value: number; at: number }[] }> {
+const DESKTOP = { width: 1280, height: 900 };
+/** A phone's screen (the e2e phone project's Pixel 7 in CSS pixels). */
+const PHONE = { width: 412, height: 839 };
+
+async function measure(
+  ctx: Context,
+  path: string,
+  viewport: { width: number; height: number },
+): Promise<{ cls: number; shifts: { value: number; at: number }[] }> {
   const browser = await ctx.browser();
-  const context = await browser.newContext({ ...NO_SERVICE_WORKER, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ ...NO_SERVICE_WORKER, viewport });
   try {
     await context.addInitScript(RECORD_SHIFTS);
     const page = await context.newPage();
