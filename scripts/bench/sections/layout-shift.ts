@@ -11,7 +11,7 @@ import { BenchError, NO_SERVICE_WORKER, PAGE_TIMEOUT_MS, ROOT, SETTLE_MS, openSt
  * Cumulative Layout Shift (the browser's `layout-shift` entries, those without
  * recent input, summed) from navigation until the page is live and the network
  * has been idle: how far the step moves while a person starts reading it, when
- * the app takes over the prerendered markup. Three cold loads: the first step
+ * the app takes over the prerendered markup. Four cold loads: the first step
  * (hydrated), the same in Chinese (markup swapped before the first paint, then
  * hydrated), the first answer's step with its trail (a shared link: the
  * prerendered markup stays until the app renders the path), and the first
